@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data,
+ * measured in-process after a warm-up, median of 5 runs. Single-threaded, so one core.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createArticlePipeline } from '../api/extract.js';
+import { isCI, requireData } from '../config/paths.js';
+import { readDocument, type DocumentKind } from '../ingest/index.js';
+import { createSegmenter } from '../text/index.js';
+
+const RUNS = 5;
+
+interface Doc {
+  name: string;
+  bytes: Uint8Array;
+  /** Bytes of the document itself (decompressed), for MB/s. */
+  size: number;
+  kind: DocumentKind;
+}
+
+interface Row {
+  task: string;
+  articles: number;
+  mb: number;
+  medianMs: number;
+}
+
+function loadDocs(dir: string, suffix: string, kind: DocumentKind): Doc[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return { name, bytes, size: name.endsWith('.gz') ? gunzipSync(bytes).length : bytes.length, kind };
+    });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure(task: string, docs: Doc[], work: (doc: Doc) => number): Row {
+  let articles = 0;
+  for (const doc of docs) work(doc); // warm-up: JIT, lazy lexicons
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    articles = 0;
+    const start = process.hrtime.bigint();
+    for (const doc of docs) articles += work(doc);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const mb = docs.reduce((sum, d) => sum + d.size, 0) / (1024 * 1024);
+  return { task, articles, mb, medianMs: median(times) };
+}
+
+function ingestAndSegment(): (doc: Doc) => number {
+  const segment = createSegmenter();
+  return (doc) => {
+    let n = 0;
+    for (const result of readDocument(doc.name, doc.bytes, { kind: doc.kind, meta: {} })) {
+      if (!result.ok) continue;
+      segment(result.article);
+      n++;
+    }
+    return n;
+  };
+}
+
+function fullExtract(): (doc: Doc) => number {
+  const pipeline = createArticlePipeline();
+  return (doc) => {
+    let n = 0;
+    for (const result of readDocument(doc.name, doc.bytes, { kind: doc.kind, meta: {} })) {
+      if (!result.ok) continue;
+      pipeline(result.input, result.article, result.messages);
+      n++;
+    }
+    return n;
+  };
+}
+
+function main(): number {
+  const polnear = requireData('polnear/dev/text');
+  const pages = requireData('article-extraction/html');
+  for (const check of [polnear, pages]) {
+    if (!check.ok) {
+      console.error(`bench: ${check.reason}${isCI() ? '' : ' — skipping'}`);
+      return isCI() ? 1 : 0;
+    }
+  }
+  const texts = loadDocs(polnear.path, '.txt', 'text');
+  const html = loadDocs(pages.path, '.html.gz', 'html');
+  const rows = [
+    measure('polnear dev: ingest + segmentation', texts, ingestAndSegment()),
+    measure('polnear dev: extract (full pipeline)', texts, fullExtract()),
+    measure('article-extraction: ingest + segmentation', html, ingestAndSegment()),
+    measure('article-extraction: extract (full pipeline)', html, fullExtract()),
+  ];
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`Parallax bench — node ${process.version}, one core, median of ${RUNS} runs after a warm-up\n`);
+  console.log('| task | articles | input MB | median ms | articles/s | MB/s |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const seconds = r.medianMs / 1000;
+    console.log(`| ${r.task} | ${r.articles} | ${r.mb.toFixed(2)} | ${r.medianMs.toFixed(1)} | ${(r.articles / seconds).toFixed(0)} | ${(r.mb / seconds).toFixed(2)} |`);
+  }
+  console.log(`\npeak RSS: ${peakMb.toFixed(0)} MB (the whole bench process)`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,31 @@
+import { InputError, maxBytesFromEnv, normalizePublished, readManifest, type IngestOptions } from '../ingest/index.js';
+import { UsageError } from './args.js';
+import type { CliIo } from './io.js';
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** Validates the shared input options; a bad value is a usage error (exit 2), a bad manifest an input error. */
+export function ingestOptions(values: OptionValues, io: CliIo): IngestOptions {
+  const options: IngestOptions = { stdin: io.stdin };
+  if (typeof values.source === 'string') options.source = values.source;
+  if (typeof values.url === 'string') options.url = values.url;
+  if (typeof values.published === 'string') {
+    if (normalizePublished(values.published) === null) {
+      throw new UsageError(`--published ${JSON.stringify(values.published)} is not a date (use ISO 8601, e.g. 2024-10-23)`);
+    }
+    options.published = values.published;
+  }
+  const rawMax = typeof values['max-bytes'] === 'string' ? values['max-bytes'] : undefined;
+  if (rawMax !== undefined) {
+    const n = Number(rawMax);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes ${JSON.stringify(rawMax)} is not a positive whole number of bytes`);
+    options.maxBytes = n;
+  } else {
+    const fromEnv = maxBytesFromEnv(io.env);
+    if (fromEnv) options.maxBytes = fromEnv;
+  }
+  if (typeof values.manifest === 'string') options.manifest = readManifest(values.manifest);
+  return options;
+}
+
+export { InputError };

@@ -1,0 +1,59 @@
+import { extractStream } from '../api/extract.js';
+import type { ExtractRecord } from '../model/schema.js';
+import type { TextLayer } from '../text/types.js';
+import { ingestOptions, type OptionValues } from './common.js';
+import { diagnostic, writeOut, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+import { exitStatus, reportMessages } from './status.js';
+
+function countBy<T extends string>(items: readonly { kind: T }[]): string {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
+}
+
+/** The readable form of one record: what was read and what was found, with spans. */
+export function summarizeRecord(record: ExtractRecord, layer: TextLayer): string {
+  const { article } = record;
+  const head = [article.source ?? 'unknown outlet', article.published ?? 'undated', article.title ? `“${article.title}”` : null].filter(Boolean).join(' · ');
+  const lines = [
+    `${record.input}`,
+    `  ${head}`,
+    `  ${article.text.length.toLocaleString('en')} characters · ${countBy(article.blocks)} · ${layer.sentences.length} sentences · ${layer.tokens.length} tokens · ${article.links.length} links`,
+    `  ${record.entities.length} entities · ${record.attributions.length} attributions · ${record.dates.length} dates`,
+  ];
+  for (const b of article.blocks) {
+    if (b.kind !== 'paragraph') lines.push(`  [${b.kind}] ${b.start}–${b.end} ${JSON.stringify(article.text.slice(b.start, b.end))}${b.rule ? ` (${b.rule})` : ''}`);
+  }
+  for (const e of record.entities) lines.push(`  entity ${e.id} ${e.type} ${e.name}: ${e.mentions.map((m) => `${m.start}–${m.end}`).join(', ')}`);
+  for (const a of record.attributions) {
+    lines.push(`  ${a.kind} ${a.id}: ${a.source?.text ?? '(no source)'} ${a.cue?.text ?? ''} ${a.content.map((c) => JSON.stringify(c.text)).join(' … ')}`);
+  }
+  for (const d of record.dates) lines.push(`  date ${JSON.stringify(d.span.text)} → ${d.value ?? 'unresolved'}${d.grain ? ` (${d.grain})` : ''}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+export async function runExtract(inputs: string[], values: OptionValues, io: CliIo): Promise<number> {
+  const options = ingestOptions(values, io);
+  const json = values.json === true;
+  const progress = createProgress(io, 'extract', inputs.length || options.manifest?.entries.length || 1);
+  let read = 0;
+  let failed = 0;
+  try {
+    for await (const outcome of extractStream(inputs, options)) {
+      progress.tick(!outcome.ok);
+      if (!outcome.ok) {
+        failed++;
+        diagnostic(io, outcome.error.input, outcome.error.reason);
+        continue;
+      }
+      read++;
+      reportMessages(io, outcome.record);
+      await writeOut(io.stdout, json ? `${JSON.stringify(outcome.record)}\n` : summarizeRecord(outcome.record, outcome.layer));
+    }
+  } finally {
+    progress.stop();
+  }
+  if (!json && read + failed > 1) io.stderr.write(`parallax: ${read} article${read === 1 ? '' : 's'} read, ${failed} failed\n`);
+  return exitStatus(read, failed);
+}

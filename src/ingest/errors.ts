@@ -1,0 +1,43 @@
+/** Why an input could not be read; the CLI prints `parallax: INPUT: reason`. */
+export type InputErrorCode =
+  | 'not-found'
+  | 'unreadable'
+  | 'not-a-file'
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'gzip'
+  | 'no-articles'
+  | 'bad-record'
+  | 'bad-json'
+  | 'no-article-body'
+  | 'unsupported';
+
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    readonly input: string,
+    readonly code: InputErrorCode,
+    readonly reason: string,
+  ) {
+    super(`${input}: ${reason}`);
+  }
+}
+
+/** Turns a Node fs error into a user-facing reason, without the stack. */
+export function describeFsError(input: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(input, 'not-found', 'no such file or directory');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(input, 'unreadable', 'permission denied');
+    case 'EISDIR':
+      return new InputError(input, 'not-a-file', 'is a directory');
+    case 'ELOOP':
+      return new InputError(input, 'unreadable', 'too many levels of symbolic links');
+    default:
+      return new InputError(input, 'unreadable', `cannot read (${code ?? (error as Error)?.message ?? 'unknown error'})`);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * HTML → DocumentParts. Whole pages go through Readability, fragments are walked as they are;
+ * see docs/ingest-html.md for the rules.
+ */
+import type { Message } from '../../model/schema.js';
+import type { DocumentParts } from '../types.js';
+import { extractArticleBody } from './body.js';
+import { isWholePage } from './detect.js';
+import { type DomNode, parseDocument, parseFragment } from './dom.js';
+import { cleanByline, readMetadata, timeInArticle } from './metadata.js';
+import { DEFAULT_MAX_NESTING_DEPTH, limitNestingDepth } from './nesting.js';
+import { walkToText } from './walk.js';
+
+export { isWholePage, looksLikeHtml } from './detect.js';
+export { normaliseDate } from './iso-date.js';
+
+export interface ReadHtmlOptions {
+  /** The page's URL when known: resolves relative links and is the fallback article URL. */
+  url?: string;
+  /** See DEFAULT_MAX_NESTING_DEPTH. */
+  maxNestingDepth?: number;
+}
+
+function emptyParts(messages: Message[]): DocumentParts {
+  return { text: '', blocks: [], links: [], title: null, byline: null, published: null, publisher: null, url: null, language: null, messages };
+}
+
+/** Read an HTML fragment or whole page. Never throws on a string; problems are messages. */
+export function readHtml(html: string, options: ReadHtmlOptions = {}): DocumentParts {
+  if (typeof html !== 'string') throw new TypeError(`readHtml(html): expected a string, got ${html === null ? 'null' : typeof html}`);
+  try {
+    return readHtmlOrThrow(html, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return emptyParts([{ code: 'html-unreadable', severity: 'error', reason: `could not read the HTML: ${reason}`, rule: 'html/read' }]);
+  }
+}
+
+function readHtmlOrThrow(html: string, options: ReadHtmlOptions): DocumentParts {
+  const messages: Message[] = [];
+  const maxDepth = options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
+  const nesting = limitNestingDepth(html, maxDepth);
+  if (nesting.dropped > 0) {
+    messages.push({
+      code: 'html-nesting-limited',
+      severity: 'warning',
+      reason: `dropped ${nesting.dropped} tags nested deeper than ${maxDepth} (depth ${nesting.depth} > ${maxDepth})`,
+      rule: 'html/nesting',
+    });
+  }
+  const whole = isWholePage(html);
+  const doc = whole ? parseDocument(nesting.html) : parseFragment(nesting.html);
+  const meta = readMetadata(doc, options.url !== undefined ? { url: options.url } : {});
+  messages.push(...meta.messages);
+
+  let root: DomNode | null;
+  let readabilityByline: string | null = null;
+  if (whole) {
+    const body = extractArticleBody(doc);
+    root = body.root;
+    readabilityByline = body.byline;
+    messages.push(...body.messages);
+  } else {
+    root = doc.body;
+  }
+
+  const built = root
+    ? walkToText(root, { baseUrl: meta.baseUrl, splitOnBlankLines: !whole })
+    : { text: '', blocks: [], links: [] };
+  if (whole && root && built.text === '') {
+    messages.push({ code: 'no-article-body', severity: 'error', reason: 'the article body has no text', rule: 'html/readability' });
+  } else if (whole && root && !built.blocks.some((b) => b.kind === 'paragraph')) {
+    // Readability returns its best candidate even for a home page or a menu; with no prose block at all it is not an article.
+    const kinds = [...new Set(built.blocks.map((b) => b.kind))].join(', ');
+    messages.push({ code: 'no-article-body', severity: 'error', reason: `no article body in the page (only ${kinds} text)`, rule: 'html/no-paragraph' });
+  }
+
+  return {
+    text: built.text,
+    blocks: built.blocks,
+    links: built.links,
+    title: meta.title,
+    byline: meta.byline ?? cleanByline(readabilityByline, 'readability:byline'),
+    published: meta.published ?? timeInArticle(root && 'getAttribute' in root ? (root as never) : null),
+    publisher: meta.publisher,
+    url: meta.url,
+    language: meta.language,
+    messages,
+  };
+}

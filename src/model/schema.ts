@@ -1,0 +1,143 @@
+/**
+ * The data model of Parallax as zod schemas: the boundary types (the `parallax extract`
+ * contract in ../shared/docs/contract.md, the story report) are validated with these,
+ * and docs/parallax.schema.json is generated from them for other programs.
+ * Inside the pipeline the inferred TypeScript types are used as plain types.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Half-open UTF-16 offsets into `article.text`; `text === article.text.slice(start, end)`. */
+export const Span = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    text: z.string(),
+  })
+  .describe('Half-open UTF-16 code-unit offsets into article.text; text === article.text.slice(start, end)');
+export type Span = z.infer<typeof Span>;
+
+export const BlockKind = z.enum(['paragraph', 'heading', 'caption', 'credit', 'boilerplate']);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+export const Block = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: BlockKind,
+  /** Which rule classified the block (e.g. `block/credit-pipe`), so users can see why. */
+  rule: z.string().optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const Link = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  href: z.string(),
+});
+export type Link = z.infer<typeof Link>;
+
+/** ISO 8601 date (YYYY-MM-DD) or date-time. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'ISO 8601 date or date-time');
+
+export const Article = z.object({
+  id: z.string(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  published: IsoDate.nullable(),
+  text: z.string(),
+  blocks: z.array(Block),
+  links: z.array(Link),
+  /** Language from the page or record when known (BCP 47), else null. */
+  language: z.string().nullable().optional(),
+});
+export type Article = z.infer<typeof Article>;
+
+export const EntityType = z.enum(['person', 'organization', 'place', 'other']);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const Entity = z.object({
+  id: z.string(),
+  type: EntityType,
+  name: z.string(),
+  roles: z.array(z.string()),
+  affiliations: z.array(z.string()),
+  mentions: z.array(Span),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const AttributionKind = z.enum(['direct', 'mixed', 'indirect']);
+export type AttributionKind = z.infer<typeof AttributionKind>;
+
+export const Via = z.object({ entity: z.string().nullable(), span: Span });
+export type Via = z.infer<typeof Via>;
+
+export const Attribution = z.object({
+  id: z.string(),
+  kind: AttributionKind,
+  content: z.array(Span).min(1),
+  cue: Span.nullable(),
+  source: Span.nullable(),
+  speaker: z.string().nullable(),
+  via: z.array(Via),
+  rule: z.string().optional(),
+});
+export type Attribution = z.infer<typeof Attribution>;
+
+export const DateGrain = z.enum(['day', 'week', 'month', 'quarter', 'year', 'decade', 'time']);
+export type DateGrain = z.infer<typeof DateGrain>;
+
+export const DateMention = z.object({
+  span: Span,
+  value: z.string().nullable(),
+  grain: DateGrain.nullable(),
+  rule: z.string().optional(),
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const MessageSeverity = z.enum(['info', 'warning', 'error']);
+/** A non-fatal note about an input (vfile-style): bad data is data, not an exception. */
+export const Message = z.object({
+  code: z.string(),
+  severity: MessageSeverity,
+  reason: z.string(),
+  span: Span.optional(),
+  rule: z.string().optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** One `parallax extract --json` line. */
+export const ExtractRecord = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  input: z.string(),
+  article: Article,
+  entities: z.array(Entity),
+  attributions: z.array(Attribution),
+  dates: z.array(DateMention),
+  messages: z.array(Message).optional(),
+});
+export type ExtractRecord = z.infer<typeof ExtractRecord>;
+
+export const StoryArticle = z.object({
+  input: z.string(),
+  article: Article,
+  entities: z.array(Entity),
+  attributions: z.array(Attribution),
+  dates: z.array(DateMention),
+});
+
+/** The story report (`parallax analyze --format json`); later issues add sections. */
+export const Story = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  id: z.string(),
+  title: z.string().nullable(),
+  generated: z.string(),
+  articles: z.array(StoryArticle),
+  sources: z.array(z.string()),
+  dateRange: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
+});
+export type Story = z.infer<typeof Story>;

@@ -1,0 +1,87 @@
+import type { Story } from '../model/schema.js';
+import { escapeHtml, safeHref } from './escape.js';
+import { segmentBlock } from './highlights.js';
+import { articleHighlights, articleLabel, countItems } from './items.js';
+import { REPORT_CSS } from './report-css.js';
+
+type StoryArticle = Story['articles'][number];
+
+const BLOCK_TAG: Record<string, string> = { heading: 'h3', paragraph: 'p', caption: 'p', credit: 'p', boilerplate: 'p' };
+
+function renderBlocks(entry: StoryArticle, articleIndex: number): string {
+  const { article } = entry;
+  const highlights = articleHighlights(entry);
+  const parts: string[] = [];
+  for (const block of article.blocks) {
+    const tag = BLOCK_TAG[block.kind] ?? 'p';
+    const inner = segmentBlock(block, highlights, article.links)
+      .map((seg) => {
+        let html = escapeHtml(article.text.slice(seg.start, seg.end)).replace(/\n/g, '<br>');
+        for (const h of seg.highlights) {
+          html = `<mark class="hl-${h.kind}" data-item="${escapeHtml(h.id)}" title="${escapeHtml(h.title)}">${html}</mark>`;
+        }
+        const href = seg.href ? safeHref(seg.href) : null;
+        if (href) html = `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${html}</a>`;
+        return html;
+      })
+      .join('');
+    const label = block.kind === 'paragraph' || block.kind === 'heading' ? '' : `<span class="kind">${escapeHtml(block.kind)}</span> `;
+    const id = `a${articleIndex}-${block.start}`;
+    parts.push(`<${tag} id="${id}" class="block block-${escapeHtml(block.kind)}" title="${escapeHtml(block.rule ?? block.kind)}">${label}${inner}</${tag}>`);
+  }
+  return parts.join('\n');
+}
+
+function metaRow(name: string, value: string | null | undefined, href?: string | null): string {
+  if (!value) return '';
+  const shown = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(value)}</a>` : escapeHtml(value);
+  return `<dt>${escapeHtml(name)}</dt><dd>${shown}</dd>`;
+}
+
+function renderArticle(entry: StoryArticle, index: number): string {
+  const { article } = entry;
+  const counts = countItems(entry);
+  const url = article.url ? safeHref(article.url) : null;
+  return `<article class="outlet" aria-labelledby="h-a${index}">
+<header>
+<h2 id="h-a${index}">${escapeHtml(articleLabel(entry))}</h2>
+${article.title ? `<p class="title">${escapeHtml(article.title)}</p>` : ''}
+<dl>${metaRow('Published', article.published)}${metaRow('Byline', article.byline)}${metaRow('URL', article.url, url)}${metaRow('Input', entry.input)}${metaRow('Words', String(article.text.split(/\s+/).filter(Boolean).length))}${metaRow('Found', `${counts.entities} entities · ${counts.attributions} attributions · ${counts.dates} dates`)}</dl>
+</header>
+<div class="body">
+${renderBlocks(entry, index)}
+</div>
+</article>`;
+}
+
+/** The story report as one self-contained HTML page: inline CSS, no scripts, no network. */
+export function renderHtml(story: Story): string {
+  const title = story.title ?? `Story ${story.id}`;
+  const range = story.dateRange.first
+    ? story.dateRange.first === story.dateRange.last
+      ? story.dateRange.first
+      : `${story.dateRange.first} – ${story.dateRange.last}`
+    : 'dates unknown';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)} — Parallax</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header class="story">
+<p class="brand">Parallax story report</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="summary">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} from ${escapeHtml(story.sources.join(', '))} · ${escapeHtml(range)}</p>
+<p class="legend"><span class="kind">heading</span> <span class="kind">credit</span> <span class="kind">caption</span> <span class="kind">boilerplate</span> blocks are kept in the text but no facts are taken from them. Generated ${escapeHtml(story.generated)}.</p>
+</header>
+<main class="outlets" style="--columns:${Math.max(1, Math.min(story.articles.length, 3))}">
+${story.articles.map((a, i) => renderArticle(a, i)).join('\n')}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,32 @@
+import type { Story } from '../model/schema.js';
+import { escapeMarkdown } from './escape.js';
+import { articleLabel, countItems } from './items.js';
+
+/** The story report as Markdown: metadata per outlet, then each article's blocks with their kinds. */
+export function renderMarkdown(story: Story): string {
+  const lines: string[] = [];
+  lines.push(`# ${escapeMarkdown(story.title ?? `Story ${story.id}`)}`, '');
+  lines.push(`${story.articles.length} article(s) from ${escapeMarkdown(story.sources.join(', '))}.`, '');
+  lines.push('| Outlet | Published | Title | Words | Entities | Attributions | Dates |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const entry of story.articles) {
+    const c = countItems(entry);
+    const words = entry.article.text.split(/\s+/).filter(Boolean).length;
+    lines.push(
+      `| ${escapeMarkdown(articleLabel(entry))} | ${entry.article.published ?? '—'} | ${escapeMarkdown(entry.article.title ?? '—')} | ${words} | ${c.entities} | ${c.attributions} | ${c.dates} |`,
+    );
+  }
+  for (const entry of story.articles) {
+    const { article } = entry;
+    lines.push('', `## ${escapeMarkdown(articleLabel(entry))}`, '');
+    if (article.title) lines.push(`**${escapeMarkdown(article.title)}**`, '');
+    const meta = [article.published && `published ${article.published}`, article.byline && `by ${escapeMarkdown(article.byline)}`, article.url && `<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`].filter(Boolean);
+    if (meta.length) lines.push(meta.join(' · '), '');
+    for (const block of article.blocks) {
+      const text = escapeMarkdown(article.text.slice(block.start, block.end).replace(/\s*\n\s*/g, ' '));
+      if (block.kind === 'heading') lines.push(`### ${text}`, '');
+      else if (block.kind === 'paragraph') lines.push(text, '');
+      else lines.push(`> _${block.kind}:_ ${text}`, '');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
