@@ -215,3 +215,18 @@ describe('parallax extract on bad input (through the real CLI)', () => {
     assert.equal(run.stderr, 'parallax: -: empty input (nothing on standard input)\n');
   });
 });
+
+describe('parallax extract into a pipe that closes early', () => {
+  it('stops quietly, with no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../test-support/cli.js');
+    const { EXAMPLE_STORY } = await import('../config/paths.js');
+    const child = spawn(process.execPath, [BIN, 'extract', '--json', EXAMPLE_STORY, EXAMPLE_STORY, EXAMPLE_STORY], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|at /);
+    assert.equal(code, 0);
+  });
+});

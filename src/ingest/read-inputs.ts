@@ -158,14 +158,8 @@ async function* readJsonLines(task: FileTask, meta: ArticleMeta, maxBytes: numbe
         yield { ok: false, error: new InputError(input, 'too-large', tooLargeReason('record', maxBytes)) };
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        yield { ok: false, error: new InputError(input, 'bad-json', `malformed JSON (${(error as Error).message})`) };
-        continue;
-      }
-      yield readArticleRecord(input, value, meta);
+      const parsed = parseJson(input, line);
+      yield parsed instanceof InputError ? { ok: false, error: parsed } : readArticleRecord(input, parsed.value, meta);
     }
   } catch (error) {
     yield { ok: false, error: new InputError(`${task.input}#${lineNumber + 1}`, 'unreadable', `read failed (${(error as Error).message})`) };
@@ -220,15 +214,22 @@ export function* readDocument(input: string, raw: Uint8Array, options: DocumentO
   }
 }
 
+function parseJson(input: string, text: string): { value: unknown } | InputError {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return new InputError(input, 'bad-json', `malformed JSON (${(error as Error).message})`);
+  }
+}
+
 function* readJsonDocument(input: string, bytes: Uint8Array, meta: ArticleMeta, fromFolder: boolean): Generator<IngestResult> {
   const { text } = decodeText(input, bytes);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    yield { ok: false, error: new InputError(input, 'bad-json', `malformed JSON (${(error as Error).message})`) };
+  const parsed = parseJson(input, text);
+  if (parsed instanceof InputError) {
+    yield { ok: false, error: parsed };
     return;
   }
+  const { value } = parsed;
   const values = Array.isArray(value) ? value : [value];
   if (fromFolder && !values.some((v) => recordProblem(v) === null)) return;
   if (values.length === 0) {

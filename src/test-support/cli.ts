@@ -2,7 +2,8 @@ import { spawn, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Span } from '../model/schema.js';
+import type { Article, Span } from '../model/schema.js';
+import { checkSpans } from '../ingest/invariants.js';
 import { REPO_ROOT } from '../config/paths.js';
 
 export const BIN = join(REPO_ROOT, 'bin', 'parallax.js');
@@ -50,21 +51,19 @@ export function collectSpans(value: unknown, out: Span[] = []): Span[] {
   return out;
 }
 
-/** Span rule: offsets in range, end ≥ start, and text === article.text.slice(start, end). */
-export function spanProblems(text: string, record: unknown): string[] {
-  const problems: string[] = [];
-  const r = record as { article: { text: string; blocks: { start: number; end: number }[]; links: { start: number; end: number }[] } };
-  const check = (what: string, s: { start: number; end: number; text?: string }) => {
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start && s.end <= text.length)) {
-      problems.push(`${what} ${s.start}-${s.end} out of range (text length ${text.length})`);
-    } else if (s.text !== undefined && text.slice(s.start, s.end) !== s.text) {
-      problems.push(`${what} ${s.start}-${s.end} text ${JSON.stringify(s.text)} != ${JSON.stringify(text.slice(s.start, s.end))}`);
+/**
+ * Span rule for a whole record: the article's blocks and links keep their invariants (checkSpans),
+ * and every Span of every item is in range with text === article.text.slice(start, end).
+ */
+export function spanProblems(record: { article: Pick<Article, 'text' | 'blocks' | 'links'> } & Record<string, unknown>): string[] {
+  const { article, ...items } = record;
+  const problems = checkSpans(article);
+  for (const s of collectSpans(items)) {
+    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start && s.end <= article.text.length)) {
+      problems.push(`span ${s.start}-${s.end} out of range (text length ${article.text.length})`);
+    } else if (article.text.slice(s.start, s.end) !== s.text) {
+      problems.push(`span ${s.start}-${s.end} text ${JSON.stringify(s.text)} != ${JSON.stringify(article.text.slice(s.start, s.end))}`);
     }
-  };
-  const { article, ...items } = record as { article: unknown } & Record<string, unknown>;
-  for (const b of r.article.blocks) check('block', b);
-  for (const l of r.article.links) check('link', l);
-  for (const s of collectSpans(items)) check('span', s);
-  void article;
+  }
   return problems;
 }

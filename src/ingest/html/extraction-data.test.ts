@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { readHtml } from './index.js';
-import { checkSpans } from './invariants.js';
+import { checkSpans } from '../invariants.js';
 
 const SHARED = resolve(process.cwd(), process.env['PARALLAX_SHARED'] ?? '../shared');
 const DATA = resolve(process.cwd(), process.env['PARALLAX_DATA'] ?? resolve(SHARED, 'data'));

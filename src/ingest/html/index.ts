@@ -12,7 +12,6 @@ import { DEFAULT_MAX_NESTING_DEPTH, limitNestingDepth } from './nesting.js';
 import { walkToText } from './walk.js';
 
 export { isWholePage, looksLikeHtml } from './detect.js';
-export { normaliseDate } from './iso-date.js';
 
 export interface ReadHtmlOptions {
   /** The page's URL when known: resolves relative links and is the fallback article URL. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readHtml } from './index.js';
-import { normaliseDate } from './iso-date.js';
+import { normalizePublished } from '../published.js';
 import { stripTitleSuffix } from './metadata.js';
 
 const page = (head: string, body = '<p>Text.</p>', htmlAttrs = '') =>
@@ -84,7 +84,7 @@ describe('readHtml metadata', () => {
   });
 });
 
-describe('normaliseDate', () => {
+describe('normalizePublished', () => {
   const cases: [string, string | null][] = [
     ['2024-10-23', '2024-10-23'],
     ['2024-10-23T09:15:00+01:00', '2024-10-23T09:15:00+01:00'],
@@ -99,7 +99,7 @@ describe('normaliseDate', () => {
     ['', null],
   ];
   for (const [input, expected] of cases) {
-    it(`normalises ${JSON.stringify(input)} to ${JSON.stringify(expected)}`, () => assert.equal(normaliseDate(input), expected));
+    it(`normalises ${JSON.stringify(input)} to ${JSON.stringify(expected)}`, () => assert.equal(normalizePublished(input), expected));
   }
 });
 

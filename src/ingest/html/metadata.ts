@@ -3,9 +3,9 @@
  * other <meta> tags, then the document itself. Read before Readability runs (it removes scripts).
  */
 import type { Message } from '../../model/schema.js';
-import type { Sourced } from '../types.js';
+import type { DocumentParts, Sourced } from '../types.js';
 import { type DomDocument, type DomElement, selectAll, selectOne } from './dom.js';
-import { normaliseDate } from './iso-date.js';
+import { normalizePublished } from '../published.js';
 
 /** schema.org types whose headline, author and dates describe the article on the page. */
 export const ARTICLE_TYPES = new Set([
@@ -37,13 +37,7 @@ const TITLE_SUFFIX_RE = /^(.*\S)\s+(?:\||–|—|-|::|·|•|»)\s+([^|–—·�
 const ENTITY_RE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp|#39));/gi;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-export interface PageMetadata {
-  title: Sourced<string> | null;
-  byline: Sourced<string> | null;
-  published: Sourced<string> | null;
-  publisher: Sourced<string> | null;
-  url: Sourced<string> | null;
-  language: Sourced<string> | null;
+export interface PageMetadata extends Pick<DocumentParts, 'title' | 'byline' | 'published' | 'publisher' | 'url' | 'language'> {
   /** The URL to resolve relative links against: <base href>, the given URL, or the canonical URL. */
   baseUrl: string | null;
   messages: Message[];
@@ -236,7 +230,7 @@ export function readMetadata(doc: DomDocument, options: MetadataOptions = {}): P
   );
 
   const date = (value: string | null | undefined, from: string): Sourced<string> | null => {
-    const v = normaliseDate(value);
+    const v = normalizePublished(value);
     return v ? { value: v, from } : null;
   };
   const published = first<Sourced<string>>(
@@ -283,7 +277,7 @@ export function readMetadata(doc: DomDocument, options: MetadataOptions = {}): P
 export function timeInArticle(root: DomElement | null): Sourced<string> | null {
   if (!root) return null;
   for (const el of selectAll(root, 'time[datetime]')) {
-    const v = normaliseDate(el.getAttribute('datetime'));
+    const v = normalizePublished(el.getAttribute('datetime'));
     if (v) return { value: v, from: 'html:time' };
   }
   return null;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readHtml } from './index.js';
-import { checkSpans } from './invariants.js';
+import { checkSpans } from '../invariants.js';
 
 const SHARED = resolve(process.cwd(), process.env['PARALLAX_SHARED'] ?? '../shared');
 const SEED_001 = resolve(SHARED, 'fixtures/seed-story/001_016024430793a84e.txt');

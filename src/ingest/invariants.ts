@@ -2,7 +2,7 @@
  * Offset invariants of DocumentParts, for tests and debug runs: blocks are non-empty, in order,
  * do not overlap and have no surrounding whitespace; links lie inside one block and are non-empty.
  */
-import type { DocumentParts } from '../types.js';
+import type { DocumentParts } from './types.js';
 
 /** The broken invariants, each one line; empty when all hold. */
 export function checkSpans(parts: Pick<DocumentParts, 'text' | 'blocks' | 'links'>): string[] {
