@@ -35,6 +35,8 @@ export function describeFsError(input: string, error: unknown): InputError {
       return new InputError(input, 'unreadable', 'permission denied');
     case 'EISDIR':
       return new InputError(input, 'not-a-file', 'is a directory');
+    case 'EIO':
+      return new InputError(input, 'unreadable', 'read error (EIO)');
     case 'ELOOP':
       return new InputError(input, 'unreadable', 'too many levels of symbolic links');
     default:
