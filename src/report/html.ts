@@ -1,7 +1,7 @@
 import type { Story } from '../model/schema.js';
 import { escapeHtml, safeHref } from './escape.js';
 import { segmentBlock } from './highlights.js';
-import { articleHighlights, articleLabel, countItems } from './items.js';
+import { articleHighlights, articleLabel, countItems, storyHeadline } from './items.js';
 import { REPORT_CSS } from './report-css.js';
 
 type StoryArticle = Story['articles'][number];
@@ -56,7 +56,7 @@ ${renderBlocks(entry, index)}
 
 /** The story report as one self-contained HTML page: inline CSS, no scripts, no network. */
 export function renderHtml(story: Story): string {
-  const title = story.title ?? `Story ${story.id}`;
+  const title = storyHeadline(story);
   const range = story.dateRange.first
     ? story.dateRange.first === story.dateRange.last
       ? story.dateRange.first

@@ -1,5 +1,8 @@
 import type { Story } from '../model/schema.js';
+import { createSegmenter } from '../text/index.js';
 import { spanHighlight, type Highlight } from './highlights.js';
+
+const segmentSentences = createSegmenter();
 
 type StoryArticle = Story['articles'][number];
 
@@ -28,4 +31,22 @@ export function articleLabel(entry: StoryArticle): string {
 
 export function countItems(entry: StoryArticle): { entities: number; attributions: number; dates: number } {
   return { entities: entry.entities.length, attributions: entry.attributions.length, dates: entry.dates.length };
+}
+
+/** Longest headline shown before cutting at a word boundary. */
+const DEFAULT_HEADLINE_MAX_LENGTH = 140;
+
+/**
+ * The report's headline: the first article title, else the opening sentence of the earliest
+ * article's first paragraph — the article's own words, never invented ones.
+ */
+export function storyHeadline(story: Story): string {
+  if (story.title) return story.title;
+  const first = story.articles[0];
+  const lead = first?.article.blocks.find((b) => b.kind === 'paragraph');
+  if (!first || !lead) return `Story ${story.id}`;
+  const opening = segmentSentences(first.article).sentences.find((s) => s.start >= lead.start && s.end <= lead.end);
+  const sentence = first.article.text.slice(opening?.start ?? lead.start, opening?.end ?? lead.end).replace(/\s+/g, ' ');
+  if (sentence.length <= DEFAULT_HEADLINE_MAX_LENGTH) return sentence;
+  return `${sentence.slice(0, DEFAULT_HEADLINE_MAX_LENGTH).replace(/\s+\S*$/, '')} …`;
 }

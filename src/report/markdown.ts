@@ -1,11 +1,11 @@
 import type { Story } from '../model/schema.js';
 import { escapeMarkdown } from './escape.js';
-import { articleLabel, countItems } from './items.js';
+import { articleLabel, countItems, storyHeadline } from './items.js';
 
 /** The story report as Markdown: metadata per outlet, then each article's blocks with their kinds. */
 export function renderMarkdown(story: Story): string {
   const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(story.title ?? `Story ${story.id}`)}`, '');
+  lines.push(`# ${escapeMarkdown(storyHeadline(story))}`, '');
   lines.push(`${story.articles.length} article(s) from ${escapeMarkdown(story.sources.join(', '))}.`, '');
   lines.push('| Outlet | Published | Title | Words | Entities | Attributions | Dates |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const entry of story.articles) {
