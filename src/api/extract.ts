@@ -1,6 +1,7 @@
 import { createExtractor, type ExtractorOptions } from '../extract/index.js';
 import { InputError, readArticleRecord, readInputs, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import { SCHEMA_VERSION, type Article, type ExtractRecord, type Message } from '../model/schema.js';
+import { createResolver } from '../resolve/index.js';
 import { createSegmenter } from '../text/index.js';
 import type { TextLayer } from '../text/types.js';
 
@@ -28,15 +29,17 @@ export type ExtractOutcome = { ok: true; record: ExtractRecord; layer: TextLayer
 export function createArticlePipeline(options: ExtractorOptions = {}) {
   const segment = createSegmenter();
   const extractItems = createExtractor(options);
+  const resolve = createResolver();
   return (input: string, article: Article, ingestMessages: Message[]): { record: ExtractRecord; layer: TextLayer } => {
     const layer = segment(article);
     const found = extractItems(article, layer);
+    const resolved = resolve(article, found);
     const messages = [...ingestMessages, ...found.messages];
     const record: ExtractRecord = {
       schema: SCHEMA_VERSION,
       input,
       article,
-      entities: found.entities,
+      entities: resolved.entities,
       attributions: found.attributions,
       dates: found.dates,
       ...(messages.length ? { messages } : {}),

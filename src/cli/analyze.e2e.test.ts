@@ -30,7 +30,10 @@ describe('parallax analyze', () => {
     // The heading and the photo credit are marked as such, not shown as prose.
     assert.match(html, /class="block block-heading"[^>]*>Complaint</);
     assert.match(html, /class="block block-credit"[^>]*><span class="kind">credit<\/span> Brian Snyder \| Reuters</);
-    assert.match(html, /<a href="https:\/\/www\.thenationalnews\.com\/tags\/keir-starmer\/" rel="noopener noreferrer">Keir Starmer<\/a>/);
+    assert.match(html, /<a href="https:\/\/www\.thenationalnews\.com\/tags\/keir-starmer\/" rel="noopener noreferrer"><mark class="hl-entity" data-item="e\d+" title="Keir Starmer \(person\)">Keir Starmer<\/mark><\/a>/);
+    // Who is involved: one row per story entity, naming both outlets for someone both report on.
+    assert.match(html, /<h2 id="h-who">Who is involved<\/h2>/);
+    assert.match(html, /<tr class="entity-person"><td><strong>Keir Starmer<\/strong><\/td><td>person<\/td><td>Prime Minister<\/td><td><a href="#a0-\d+">CNBC<\/a> \(\d+\), <a href="#a1-0">The National<\/a> \(\d+\)<\/td>/);
   });
 
   it('escapes article text in the HTML report: markup in an article is shown as text', async () => {

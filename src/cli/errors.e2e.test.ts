@@ -156,11 +156,16 @@ describe('parallax extract on bad input (through the real CLI)', () => {
     assert.equal(run.records.length, 1);
   });
 
-  it('a 50 MB input is read when the limit is raised', async () => {
-    const big = join(dir, 'big.txt');
-    const run = await runCli(['extract', '--max-bytes', String(64 * 1024 * 1024), big]);
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /characters/);
+  it('an input over a lowered limit fails, and is read once the limit is raised', async () => {
+    const medium = join(dir, 'medium.txt');
+    writeFileSync(medium, 'The minister said the plan would cost 3.5 billion pounds. '.repeat(60));
+    const low = await runCli(['extract', '--max-bytes', '1024', medium]);
+    assert.equal(low.code, 2);
+    assert.match(low.stderr, /medium\.txt: file \(\d+ bytes\) is larger than the 1 KiB limit \(raise it with --max-bytes or PARALLAX_MAX_BYTES\)/);
+    const raised = await runCli(['extract', '--max-bytes', String(64 * 1024), medium]);
+    assert.equal(raised.code, 0, raised.stderr);
+    const fromEnv = await runCli(['extract', medium], { env: { PARALLAX_MAX_BYTES: '1024' } });
+    assert.equal(fromEnv.code, 2);
   });
 
   it('a gzip bomb stops at the limit with a size error', async () => {

@@ -1,24 +1,25 @@
-import type { Article, Attribution, DateMention, Entity, Message } from '../model/schema.js';
+import type { Article, Attribution, DateMention, Message } from '../model/schema.js';
 import type { TextLayer } from '../text/types.js';
+import { createEntityExtractor, type EntityExtractorOptions, type EntityFindings } from './entities/index.js';
 
-/** What the extract stage finds in one article; every item carries Spans into `article.text`. */
+/** What the extract stage finds in one article; every item carries offsets into `article.text`. */
 export interface Extraction {
-  entities: Entity[];
+  entities: EntityFindings;
   attributions: Attribution[];
   dates: DateMention[];
   messages: Message[];
 }
 
 export interface ExtractorOptions {
-  /** Reserved for the entity, attribution and date extractors as they land. */
-  readonly locale?: 'en';
+  entities?: EntityExtractorOptions;
 }
 
 /**
- * The extract stage: `createExtractor(options)` compiles lexicons once; the returned function
- * works per article on its text layer. Entities, attributions and dates are filled in by their
- * own extractors (issues 3–5); until then the lists are empty, as the contract allows.
+ * The extract stage: `createExtractor(options)` compiles lexicons and loads models once; the
+ * returned function works per article on its text layer. Attributions and dates are filled in
+ * by their own extractors (issues 4–5); until then those lists are empty, as the contract allows.
  */
-export function createExtractor(_options: ExtractorOptions = {}): (article: Article, layer: TextLayer) => Extraction {
-  return (_article, _layer) => ({ entities: [], attributions: [], dates: [], messages: [] });
+export function createExtractor(options: ExtractorOptions = {}): (article: Article, layer: TextLayer) => Extraction {
+  const findEntities = createEntityExtractor(options.entities);
+  return (article, layer) => ({ entities: findEntities(article, layer), attributions: [], dates: [], messages: [] });
 }

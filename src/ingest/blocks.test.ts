@@ -27,6 +27,9 @@ const cases: [text: string, kind: string, rule: string][] = [
   ['* * *', 'boilerplate', 'block/separator'],
   ['Keir Starmer speaks in Samoa on Wednesday. (Reuters)', 'caption', 'block/caption-trailing-credit'],
   ['Protesters gather outside the court. Photo: Jane Doe', 'caption', 'block/caption-trailing-credit'],
+  ['LONDON 1996-08-30', 'paragraph', 'block/dateline'],
+  ['WASHINGTON, Oct. 23', 'paragraph', 'block/dateline'],
+  ['Rio de Janeiro, November 5, 2024', 'paragraph', 'block/dateline'],
 ];
 
 describe('classifyBlock', () => {

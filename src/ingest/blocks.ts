@@ -100,6 +100,10 @@ const CAPTION_TRAILING_CREDIT_RE = new RegExp(
   'iu',
 );
 
+// A dateline on its own line — a place, then the date: "LONDON 1996-08-30", "WASHINGTON, Oct. 23",
+// "AL-AIN , United Arab Emirates 1996-12-06". Prose that names a place, not a section heading.
+const DATELINE_RE = /^\p{Lu}[\p{L}\p{M}.'’ ,-]{1,80}?[\s,]+(?:\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)$/u;
+
 // Characters that end a sentence or a quotation: a line ending in one is not a heading ("No," he said.).
 const TERMINAL_PUNCTUATION_RE = /[.!?…,;:"”’'»)\]]$/u;
 // A heading opens with a capital letter or digit, not with a quotation mark or a dash.
@@ -163,6 +167,8 @@ export function createBlockClassifier(options: BlockClassifierOptions = {}): (te
         return { kind: 'caption', rule: 'block/caption-trailing-credit' };
       }
     }
+
+    if (t.length <= headingMaxLength && DATELINE_RE.test(t)) return { kind: 'paragraph', rule: 'block/dateline' };
 
     if (
       t.length <= headingMaxLength &&

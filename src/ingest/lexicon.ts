@@ -2,6 +2,9 @@
  * Lexicons used by block classification (src/ingest/blocks.ts), English only for now.
  * One copy of each list: regexes are built from these in blocks.ts, longest entry first.
  */
+import { AUXILIARIES, SUBJECT_PRONOUNS } from '../lexicon/function-words.js';
+import { cueForms } from '../lexicon/cues.js';
+
 
 /** News and photo agencies that appear in photo credits ("Brian Snyder | Reuters", "(Getty Images)"). */
 export const PHOTO_AGENCIES = [
@@ -154,13 +157,9 @@ export const SOCIAL_NETWORKS = [
  * Words that make a short line a clause rather than a heading: auxiliaries, copulas, common
  * reporting verbs and subject pronouns ("He declined to comment" has no final stop but is a paragraph).
  */
-export const CLAUSE_WORDS = [
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't",
-  'has', 'have', 'had', "hasn't", "haven't", "hadn't",
-  'do', 'does', 'did', "don't", "doesn't", "didn't",
-  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
-  "won't", "wouldn't", "can't", "couldn't", "shouldn't",
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes',
-  'noted', 'notes', 'explained', 'declined', 'denied', 'denies', 'accused', 'accuses',
-  'i', 'he', 'she', 'we', 'they', 'you', "i'm", "he's", "she's", "we're", "they're", "it's",
-] as const;
+export const CLAUSE_WORDS: readonly string[] = [
+  ...AUXILIARIES,
+  ...SUBJECT_PRONOUNS,
+  // Reporting verbs, from the one cue lexicon: "He declined to comment" is a sentence, not a heading.
+  ...cueForms(['say', 'tell', 'add', 'ask', 'write', 'note', 'explain', 'decline', 'deny', 'accuse']),
+];

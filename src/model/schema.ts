@@ -65,8 +65,19 @@ export const Entity = z.object({
   type: EntityType,
   name: z.string(),
   roles: z.array(z.string()),
+  /** Ids of entities this one belongs to or is named through (a person's party, a campaign's candidate). */
   affiliations: z.array(z.string()),
   mentions: z.array(Span),
+  /** A key shared by the same entity in every article of a story, e.g. `person:donald trump`, `place:united kingdom`. */
+  canonical: z.string().optional(),
+  /** Parallel to `mentions`: the rule that found or merged each mention (e.g. `coref/surname`). */
+  mentionRules: z.array(z.string()).optional(),
+  /** Each role with the span it came from and the rule that found it. */
+  roleMentions: z.array(z.object({ role: z.string(), span: Span, rule: z.string() })).optional(),
+  /** Links (href) whose anchor text names the entity: topic pages are evidence of identity. */
+  links: z.array(z.string()).optional(),
+  /** An organisation named through a person ("Trump's campaign team"): that person and the group noun. */
+  group: z.object({ of: z.string(), noun: z.string() }).optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -139,5 +150,18 @@ export const Story = z.object({
   articles: z.array(StoryArticle),
   sources: z.array(z.string()),
   dateRange: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
+  /** Who is involved: entities merged across the articles, each pointing at its entity in every article. */
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      canonical: z.string(),
+      type: EntityType,
+      name: z.string(),
+      roles: z.array(z.string()),
+      aliases: z.array(z.string()),
+      mentions: z.number().int(),
+      in: z.array(z.object({ article: z.number().int(), entity: z.string() })),
+    }),
+  ),
 });
 export type Story = z.infer<typeof Story>;

@@ -54,6 +54,35 @@ ${renderBlocks(entry, index)}
 </article>`;
 }
 
+const TYPE_ORDER = ['person', 'organization', 'place', 'other'] as const;
+
+/** "Who is involved": the story's entities, people first, each with roles, the outlets naming it and the names used. */
+function renderEntities(story: Story): string {
+  if (story.entities.length === 0) return '';
+  const rows = [...story.entities]
+    .sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || b.mentions - a.mentions)
+    .map((e) => {
+      const outlets = e.in.map((ref) => {
+        const entry = story.articles[ref.article];
+        const entity = entry?.entities.find((x) => x.id === ref.entity);
+        const first = entity?.mentions[0];
+        const label = entry ? articleLabel(entry) : '?';
+        const anchor = first && entry ? `#a${ref.article}-${entry.article.blocks.find((b) => b.start <= first.start && first.end <= b.end)?.start ?? 0}` : '#';
+        return `<a href="${anchor}">${escapeHtml(label)}</a> (${entity?.mentions.length ?? 0})`;
+      });
+      return `<tr class="entity-${escapeHtml(e.type)}"><td><strong>${escapeHtml(e.name)}</strong></td><td>${escapeHtml(e.type)}</td><td>${escapeHtml(e.roles.join('; '))}</td><td>${outlets.join(', ')}</td><td class="aliases">${escapeHtml(e.aliases.join(' · '))}</td></tr>`;
+    });
+  return `<section class="section" aria-labelledby="h-who">
+<h2 id="h-who">Who is involved</h2>
+<table>
+<thead><tr><th>Name</th><th>Type</th><th>Roles</th><th>Named by (mentions)</th><th>Also called</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
 /** The story report as one self-contained HTML page: inline CSS, no scripts, no network. */
 export function renderHtml(story: Story): string {
   const title = storyHeadline(story);
@@ -78,6 +107,7 @@ export function renderHtml(story: Story): string {
 <p class="summary">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} from ${escapeHtml(story.sources.join(', '))} · ${escapeHtml(range)}</p>
 <p class="legend"><span class="kind">heading</span> <span class="kind">credit</span> <span class="kind">caption</span> <span class="kind">boilerplate</span> blocks are kept in the text but no facts are taken from them. Generated ${escapeHtml(story.generated)}.</p>
 </header>
+${renderEntities(story)}
 <main class="outlets" style="--columns:${Math.max(1, Math.min(story.articles.length, 3))}">
 ${story.articles.map((a, i) => renderArticle(a, i)).join('\n')}
 </main>

@@ -15,6 +15,17 @@ export function renderMarkdown(story: Story): string {
       `| ${escapeMarkdown(articleLabel(entry))} | ${entry.article.published ?? '—'} | ${escapeMarkdown(entry.article.title ?? '—')} | ${words} | ${c.entities} | ${c.attributions} | ${c.dates} |`,
     );
   }
+  if (story.entities.length) {
+    lines.push('', '## Who is involved', '', '| Name | Type | Roles | Named by (mentions) |', '| --- | --- | --- | --- |');
+    for (const e of story.entities) {
+      const outlets = e.in.map((ref) => {
+        const entry = story.articles[ref.article];
+        const n = entry?.entities.find((x) => x.id === ref.entity)?.mentions.length ?? 0;
+        return `${entry ? escapeMarkdown(articleLabel(entry)) : '?'} (${n})`;
+      });
+      lines.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${escapeMarkdown(e.roles.join('; '))} | ${outlets.join(', ')} |`);
+    }
+  }
   for (const entry of story.articles) {
     const { article } = entry;
     lines.push('', `## ${escapeMarkdown(articleLabel(entry))}`, '');

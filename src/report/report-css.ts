@@ -25,5 +25,11 @@ mark.hl-entity{box-shadow:inset 0 -2px 0 #8fb8e8}
 mark.hl-cue{box-shadow:inset 0 -2px 0 #e59a3c}
 mark.hl-source{background:#e4f0ff}
 mark.hl-date{box-shadow:inset 0 -2px 0 #4caf7a}
+section.section{margin:1.25rem 2rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem}
+section.section h2{margin:0 0 .6rem;font:700 1.1rem/1.3 system-ui,sans-serif}
+table{border-collapse:collapse;width:100%;font:.85rem/1.4 system-ui,sans-serif}
+th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
+th{color:var(--muted);font-weight:600}
+td.aliases{color:var(--muted)}
 :target{outline:2px solid var(--accent);outline-offset:3px}
 `;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type ExtractRecord, type Story } from '../model/schema.js';
+import { mergeStoryEntities } from './entities.js';
 
 export interface StoryOptions {
   /** Timestamp written into the report; fixed in tests so output is reproducible. */
@@ -40,5 +41,6 @@ export function buildStory(records: readonly ExtractRecord[], options: StoryOpti
     })),
     sources,
     dateRange: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
+    entities: mergeStoryEntities(ordered),
   };
 }

@@ -1,0 +1,293 @@
+/**
+ * eval:seed — our analysis of the founding story (examples/seed-story) against the hand-made gold
+ * (../shared/fixtures/seed-story/gold.json). Built as sections; `entities` is the first, later issues
+ * add attributions, dates and cross-outlet alignment. Definitions: docs/evaluation.md.
+ *
+ *   npm run eval:seed [-- --json] [-- --section entities] [-- --manifest FILE] [-- --gold FILE]
+ *
+ * The articles go through the library (`readManifest` + `extract`); gold.json is read only here.
+ * A missing gold file: says so and exits 0, or exits 1 under CI=true.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { extract } from '../api/extract.js';
+import { EXAMPLE_STORY, fixturesDir, isCI } from '../config/paths.js';
+import { readManifest } from '../ingest/index.js';
+import type { Entity, ExtractRecord } from '../model/schema.js';
+import { isMain, runMain } from './main-guard.js';
+import { listedPerson, matchEntity, notPeopleHits, roleMatch, type EntityMatch, type GoldEntity, type RoleHow } from './seed-match.js';
+
+export interface SeedGold {
+  about?: string;
+  files: Record<string, string>;
+  entities: GoldEntity[];
+  notPeople: string[];
+  [section: string]: unknown;
+}
+
+export interface SeedArticle {
+  key: string;
+  file: string;
+  record: ExtractRecord;
+}
+
+export interface SeedContext {
+  gold: SeedGold;
+  /** By gold file key (A, B, …). */
+  articles: Map<string, SeedArticle>;
+}
+
+export interface Target {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface SectionResult {
+  name: string;
+  lines: string[];
+  json: Record<string, unknown>;
+  targets: Target[];
+}
+
+export interface Section {
+  name: string;
+  run(ctx: SeedContext): SectionResult;
+}
+
+// ---------- entities ----------
+
+export interface EntityFileResult {
+  file: string;
+  found: boolean;
+  typeOk: boolean;
+  ours: { id: string; name: string; type: Entity['type']; mentions: number } | null;
+  /** Other entities of ours that also match (a split entity). */
+  alsoMatched: string[];
+  aliasesPresent: string[];
+  aliasesMerged: string[];
+  aliasesMissing: string[];
+  roles: string[];
+}
+
+export interface EntityRow {
+  name: string;
+  type: Entity['type'];
+  in: string[];
+  files: EntityFileResult[];
+  found: boolean;
+  typeOk: boolean;
+  aliases: { merged: number; total: number };
+  roles: { role: string; found: boolean; how: RoleHow | null; ours: string | null }[];
+  /** Found in every listed file with the right type and every alias merged. */
+  complete: boolean;
+}
+
+function fileResult(file: string, m: EntityMatch): EntityFileResult {
+  return {
+    file,
+    found: m.found,
+    typeOk: m.typeOk,
+    ours: m.primary ? { id: m.primary.id, name: m.primary.name, type: m.primary.type, mentions: m.primary.mentions.length } : null,
+    alsoMatched: m.matches.filter((e) => e !== m.primary).map((e) => `${e.id} ${e.name}`),
+    aliasesPresent: m.aliases.present,
+    aliasesMerged: m.aliases.merged,
+    aliasesMissing: m.aliases.missing,
+    roles: m.primary?.roles ?? [],
+  };
+}
+
+/** One gold entity against our entities in each article it is listed in. */
+export function entityRow(gold: GoldEntity, allGold: readonly GoldEntity[], articles: ReadonlyMap<string, { text: string; entities: readonly Entity[] }>): EntityRow {
+  const files: EntityFileResult[] = [];
+  for (const key of gold.in) {
+    const article = articles.get(key);
+    if (!article) {
+      files.push({ file: key, found: false, typeOk: false, ours: null, alsoMatched: [], aliasesPresent: [], aliasesMerged: [], aliasesMissing: [], roles: [] });
+      continue;
+    }
+    files.push(fileResult(key, matchEntity(gold, article.entities, article.text, allGold)));
+  }
+  const ourRoles = files.flatMap((f) => f.roles);
+  const roles = gold.roles.map((role) => {
+    const m = roleMatch(role, ourRoles);
+    return { role, found: m !== null, how: m?.how ?? null, ours: m?.role ?? null };
+  });
+  const found = files.length > 0 && files.every((f) => f.found);
+  const typeOk = found && files.every((f) => f.typeOk);
+  const merged = files.reduce((n, f) => n + f.aliasesMerged.length, 0);
+  const total = files.reduce((n, f) => n + f.aliasesPresent.length, 0);
+  return { name: gold.name, type: gold.type, in: gold.in, files, found, typeOk, aliases: { merged, total }, roles, complete: found && typeOk && merged === total };
+}
+
+export interface PersonMention {
+  file: string;
+  entity: string;
+  text: string;
+  listed: string | null;
+}
+
+export function personMentions(gold: SeedGold, ctx: SeedContext): PersonMention[] {
+  const people = gold.entities.filter((e) => e.type === 'person');
+  const out: PersonMention[] = [];
+  for (const [key, a] of ctx.articles) {
+    for (const e of a.record.entities) {
+      if (e.type !== 'person') continue;
+      for (const m of e.mentions) out.push({ file: key, entity: e.id, text: m.text, listed: listedPerson(m.text, people) });
+    }
+  }
+  return out;
+}
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+function pad(cells: string[][]): string[] {
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+export const entitiesSection: Section = {
+  name: 'entities',
+  run(ctx) {
+    const { gold } = ctx;
+    const articles = new Map([...ctx.articles].map(([k, a]) => [k, { text: a.record.article.text, entities: a.record.entities }]));
+    const rows = gold.entities.map((g) => entityRow(g, gold.entities, articles));
+    const lines: string[] = [];
+    const table = [['entity', 'type', 'found', 'type ok', 'aliases merged', 'roles']];
+    for (const r of rows) {
+      table.push([
+        r.name,
+        r.type,
+        r.files.map((f) => `${f.file}${mark(f.found)}`).join(' '),
+        r.found ? r.files.map((f) => `${f.file}${mark(f.typeOk)}`).join(' ') : '–',
+        `${r.aliases.merged}/${r.aliases.total}`,
+        r.roles.length ? `${r.roles.filter((x) => x.found).length}/${r.roles.length}` : '–',
+      ]);
+    }
+    lines.push(...pad(table).map((l) => `  ${l}`));
+    const details: string[] = [];
+    for (const r of rows) {
+      for (const f of r.files) {
+        if (f.found && !f.typeOk) details.push(`${r.name} [${f.file}]: ours ${f.ours!.id} "${f.ours!.name}" is ${f.ours!.type}, gold ${r.type}`);
+        if (f.found && f.aliasesMissing.length) details.push(`${r.name} [${f.file}]: aliases not among ${f.ours ? `${f.ours.id}'s` : 'any entity’s'} mentions: ${f.aliasesMissing.map((a) => JSON.stringify(a)).join(', ')}`);
+        if (f.alsoMatched.length) details.push(`${r.name} [${f.file}]: also matched (split?): ${f.alsoMatched.join('; ')}`);
+      }
+      for (const role of r.roles) {
+        if (!role.found && r.files.some((f) => f.found)) details.push(`${r.name}: role not found ${JSON.stringify(role.role)}${r.found ? ` (ours: ${JSON.stringify([...new Set(r.files.flatMap((f) => f.roles))])})` : ''}`);
+        else if (role.found && role.how !== 'equal') details.push(`${r.name}: role ${JSON.stringify(role.role)} matched by ${role.how} ${JSON.stringify(role.ours)}`);
+      }
+    }
+    const notFound = rows.filter((r) => !r.found).map((r) => `${r.name} [${r.files.filter((f) => !f.found).map((f) => f.file).join(' ')}]`);
+    if (notFound.length) details.unshift(`not found: ${notFound.join(', ')}`);
+    if (details.length) lines.push('  details:', ...details.map((d) => `    ${d}`));
+
+    const allOurs = [...ctx.articles.values()].flatMap((a) => a.record.entities);
+    const hits = notPeopleHits(gold.notPeople, allOurs);
+    lines.push(`  notPeople (must not be person names or mentions): ${gold.notPeople.map((t) => `${JSON.stringify(t)} ${hits.some((h) => h.text === t) ? '✗ person' : '✓'}`).join(', ')}`);
+
+    const mentions = personMentions(gold, ctx);
+    const listed = mentions.filter((m) => m.listed);
+    const unlisted = mentions.filter((m) => !m.listed);
+    lines.push(`  person mentions: ${mentions.length}; listed (a gold person's name or alias) ${listed.length}${mentions.length ? ` (${(listed.length / mentions.length).toFixed(3)})` : ''}; unlisted ${unlisted.length} (judge below)`);
+    const counts = new Map<string, number>();
+    for (const m of unlisted) counts.set(`${m.file} ${JSON.stringify(m.text)}`, (counts.get(`${m.file} ${JSON.stringify(m.text)}`) ?? 0) + 1);
+    for (const [k, n] of counts) lines.push(`    unlisted ${k}${n > 1 ? ` ×${n}` : ''}`);
+
+    const persons = rows.filter((r) => r.type === 'person');
+    const orgs = rows.filter((r) => r.type === 'organization');
+    const places = rows.filter((r) => r.type === 'place');
+    const allRoles = rows.flatMap((r) => r.roles);
+    const rolesFound = allRoles.filter((r) => r.found).length;
+    const targets: Target[] = [
+      { name: 'persons complete', ok: persons.every((r) => r.complete), detail: `${persons.filter((r) => r.complete).length}/${persons.length}` },
+      { name: 'organisations complete', ok: orgs.every((r) => r.complete), detail: `${orgs.filter((r) => r.complete).length}/${orgs.length}` },
+      { name: 'roles found', ok: rolesFound === allRoles.length, detail: `${rolesFound}/${allRoles.length}` },
+      { name: 'notPeople as persons', ok: hits.length === 0, detail: `${new Set(hits.map((h) => h.text)).size} (target 0)` },
+    ];
+    lines.push(
+      `  places (not a target): found ${places.filter((r) => r.found).length}/${places.length}, right type ${places.filter((r) => r.typeOk).length}, complete ${places.filter((r) => r.complete).length}`,
+    );
+    return {
+      name: 'entities',
+      lines,
+      targets,
+      json: {
+        rows,
+        persons: { total: persons.length, found: persons.filter((r) => r.found).length, typeOk: persons.filter((r) => r.typeOk).length, complete: persons.filter((r) => r.complete).length },
+        organizations: { total: orgs.length, found: orgs.filter((r) => r.found).length, typeOk: orgs.filter((r) => r.typeOk).length, complete: orgs.filter((r) => r.complete).length },
+        places: { total: places.length, found: places.filter((r) => r.found).length, typeOk: places.filter((r) => r.typeOk).length, complete: places.filter((r) => r.complete).length },
+        roles: { total: allRoles.length, found: rolesFound },
+        notPeople: { total: gold.notPeople.length, hits },
+        personMentions: { total: mentions.length, listed: listed.length, unlisted: unlisted.map(({ file, entity, text }) => ({ file, entity, text })) },
+      },
+    };
+  },
+};
+
+/** The sections, in print order; later issues append attributions, dates, alignment. */
+export const SECTIONS: readonly Section[] = [entitiesSection];
+
+// ---------- running ----------
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const goldPath = option(argv, '--gold') ?? join(fixturesDir(), 'seed-story', 'gold.json');
+  const manifestPath = option(argv, '--manifest') ?? join(EXAMPLE_STORY, 'manifest.json');
+  const only = option(argv, '--section');
+  if (!existsSync(goldPath)) {
+    console.log(`eval:seed: gold not found at ${goldPath} (set PARALLAX_FIXTURES); skipped`);
+    return isCI() ? 1 : 0;
+  }
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as SeedGold;
+  const manifest = readManifest(manifestPath);
+  const records = await extract([], { manifest });
+  const keyOf = new Map(Object.entries(gold.files).map(([k, f]) => [f, k]));
+  const articles = new Map<string, SeedArticle>();
+  for (const record of records) {
+    const file = basename(record.input);
+    const key = keyOf.get(file);
+    if (key) articles.set(key, { key, file, record });
+  }
+  const missing = Object.entries(gold.files).filter(([k]) => !articles.has(k));
+  for (const [k, f] of missing) console.error(`eval:seed: gold file ${k} (${f}) is not among the manifest's articles`);
+
+  const sections = SECTIONS.filter((s) => !only || s.name === only);
+  if (!sections.length) {
+    console.error(`eval:seed: no section ${only}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
+    return 2;
+  }
+  const ctx: SeedContext = { gold, articles };
+  const results = sections.map((s) => s.run(ctx));
+  const targets = results.flatMap((r) => r.targets.map((t) => ({ section: r.name, ...t })));
+  if (json) {
+    console.log(
+      JSON.stringify({
+        gold: goldPath,
+        manifest: manifestPath,
+        files: Object.fromEntries([...articles].map(([k, a]) => [k, a.file])),
+        sections: Object.fromEntries(results.map((r) => [r.name, r.json])),
+        targets,
+        ok: targets.every((t) => t.ok),
+      }),
+    );
+  } else {
+    console.log(`eval:seed — ${manifestPath} against ${goldPath}`);
+    console.log(`  files: ${[...articles].map(([k, a]) => `${k} = ${a.file} (${a.record.article.source ?? '?'}, ${a.record.entities.length} entities)`).join('; ')}`);
+    for (const r of results) {
+      console.log(`\n[${r.name}]`);
+      for (const l of r.lines) console.log(l);
+    }
+    console.log(
+      `\nsummary: ${targets.map((t) => `${t.name} ${t.detail} ${mark(t.ok)}`).join(' · ')}` +
+        `\n  targets: every gold person and organisation found in each listed file with the right type and all aliases merged; every listed role found; zero notPeople as persons`,
+    );
+  }
+  return missing.length ? 1 : 0;
+}
+
+if (isMain(import.meta.url)) runMain('eval:seed', () => main(process.argv.slice(2)));

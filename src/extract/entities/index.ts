@@ -1,0 +1,38 @@
+/**
+ * The entity extractor: NER proposals, rule-based mentions (honorifics, alias tables, groups,
+ * descriptions, speaker pronouns), roles and affiliations. Resolution into entities is the
+ * resolve stage's job (src/resolve/entities.ts).
+ */
+import type { Article } from '../../model/schema.js';
+import type { TextLayer } from '../../text/types.js';
+import { createGazetteer } from './gazetteer.js';
+import { createMentionFinder } from './mentions.js';
+import { createNerTagger, type NerTaggerOptions } from './ner/index.js';
+import { createRoleFinder, possessiveAffiliations } from './roles.js';
+import type { Mention, RoleFinding } from './types.js';
+
+export interface EntityFindings {
+  mentions: Mention[];
+  roles: RoleFinding[];
+  possessives: { mention: number; affiliation: number }[];
+}
+
+export interface EntityExtractorOptions {
+  ner?: NerTaggerOptions;
+}
+
+export function createEntityExtractor(options: EntityExtractorOptions = {}) {
+  const tag = createNerTagger(options.ner);
+  const findMentions = createMentionFinder();
+  const findRoles = createRoleFinder();
+  return (article: Pick<Article, 'text' | 'blocks' | 'links'>, layer: TextLayer): EntityFindings => {
+    // Only prose is tagged: headings, captions, credits and boilerplate give no entities.
+    const prose = layer.sentences.flatMap((s, i) => ((article.blocks[s.block]?.kind ?? 'paragraph') === 'paragraph' ? [i] : []));
+    const tagged = tag(article.text, layer, prose);
+    const { mentions, view } = findMentions(article, layer, tagged);
+    return { mentions, roles: findRoles(view, mentions), possessives: possessiveAffiliations(view, mentions) };
+  };
+}
+
+export { createGazetteer };
+export type { Mention, RoleFinding };

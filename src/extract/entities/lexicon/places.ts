@@ -1,0 +1,92 @@
+/**
+ * Countries and country-like places with the short forms news uses, so that "U.K.", "UK" and
+ * "Britain" are one place, "United Kingdom", in every article of a story. Demonyms let a role
+ * like "Ukrainian President" or "the US candidate" carry its country. Data, not code.
+ */
+export interface Country {
+  name: string;
+  aliases: readonly string[];
+  demonyms: readonly string[];
+}
+
+export const COUNTRIES: readonly Country[] = [
+  { name: 'United States', aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America', 'the States'], demonyms: ['American', 'U.S.', 'US'] },
+  { name: 'United Kingdom', aliases: ['U.K.', 'UK', 'Britain', 'Great Britain', 'the United Kingdom'], demonyms: ['British', 'U.K.', 'UK'] },
+  { name: 'England', aliases: [], demonyms: ['English'] },
+  { name: 'Scotland', aliases: [], demonyms: ['Scottish'] },
+  { name: 'Wales', aliases: [], demonyms: ['Welsh'] },
+  { name: 'Northern Ireland', aliases: [], demonyms: [] },
+  { name: 'Ireland', aliases: ['Republic of Ireland'], demonyms: ['Irish'] },
+  { name: 'France', aliases: [], demonyms: ['French'] },
+  { name: 'Germany', aliases: [], demonyms: ['German'] },
+  { name: 'Italy', aliases: [], demonyms: ['Italian'] },
+  { name: 'Spain', aliases: [], demonyms: ['Spanish'] },
+  { name: 'Portugal', aliases: [], demonyms: ['Portuguese'] },
+  { name: 'Netherlands', aliases: ['Holland', 'the Netherlands'], demonyms: ['Dutch'] },
+  { name: 'Belgium', aliases: [], demonyms: ['Belgian'] },
+  { name: 'Switzerland', aliases: [], demonyms: ['Swiss'] },
+  { name: 'Austria', aliases: [], demonyms: ['Austrian'] },
+  { name: 'Sweden', aliases: [], demonyms: ['Swedish'] },
+  { name: 'Norway', aliases: [], demonyms: ['Norwegian'] },
+  { name: 'Denmark', aliases: [], demonyms: ['Danish'] },
+  { name: 'Finland', aliases: [], demonyms: ['Finnish'] },
+  { name: 'Poland', aliases: [], demonyms: ['Polish'] },
+  { name: 'Czech Republic', aliases: ['Czechia'], demonyms: ['Czech'] },
+  { name: 'Hungary', aliases: [], demonyms: ['Hungarian'] },
+  { name: 'Greece', aliases: [], demonyms: ['Greek'] },
+  { name: 'Turkey', aliases: ['Türkiye'], demonyms: ['Turkish'] },
+  { name: 'Russia', aliases: ['Russian Federation'], demonyms: ['Russian'] },
+  { name: 'Ukraine', aliases: [], demonyms: ['Ukrainian'] },
+  { name: 'Belarus', aliases: [], demonyms: ['Belarusian'] },
+  { name: 'China', aliases: ["People's Republic of China", 'PRC'], demonyms: ['Chinese'] },
+  { name: 'Taiwan', aliases: [], demonyms: ['Taiwanese'] },
+  { name: 'Japan', aliases: [], demonyms: ['Japanese'] },
+  { name: 'South Korea', aliases: ['Republic of Korea'], demonyms: ['South Korean'] },
+  { name: 'North Korea', aliases: ['DPRK'], demonyms: ['North Korean'] },
+  { name: 'India', aliases: [], demonyms: ['Indian'] },
+  { name: 'Pakistan', aliases: [], demonyms: ['Pakistani'] },
+  { name: 'Afghanistan', aliases: [], demonyms: ['Afghan'] },
+  { name: 'Iran', aliases: [], demonyms: ['Iranian'] },
+  { name: 'Iraq', aliases: [], demonyms: ['Iraqi'] },
+  { name: 'Syria', aliases: [], demonyms: ['Syrian'] },
+  { name: 'Israel', aliases: [], demonyms: ['Israeli'] },
+  { name: 'Palestine', aliases: ['Palestinian territories'], demonyms: ['Palestinian'] },
+  { name: 'Lebanon', aliases: [], demonyms: ['Lebanese'] },
+  { name: 'Jordan', aliases: [], demonyms: ['Jordanian'] },
+  { name: 'Saudi Arabia', aliases: [], demonyms: ['Saudi'] },
+  { name: 'United Arab Emirates', aliases: ['UAE', 'U.A.E.'], demonyms: ['Emirati'] },
+  { name: 'Qatar', aliases: [], demonyms: ['Qatari'] },
+  { name: 'Egypt', aliases: [], demonyms: ['Egyptian'] },
+  { name: 'Libya', aliases: [], demonyms: ['Libyan'] },
+  { name: 'Nigeria', aliases: [], demonyms: ['Nigerian'] },
+  { name: 'Kenya', aliases: [], demonyms: ['Kenyan'] },
+  { name: 'Ethiopia', aliases: [], demonyms: ['Ethiopian'] },
+  { name: 'South Africa', aliases: [], demonyms: ['South African'] },
+  { name: 'Canada', aliases: [], demonyms: ['Canadian'] },
+  { name: 'Mexico', aliases: [], demonyms: ['Mexican'] },
+  { name: 'Cuba', aliases: [], demonyms: ['Cuban'] },
+  { name: 'Venezuela', aliases: [], demonyms: ['Venezuelan'] },
+  { name: 'Brazil', aliases: [], demonyms: ['Brazilian'] },
+  { name: 'Argentina', aliases: [], demonyms: ['Argentine', 'Argentinian'] },
+  { name: 'Colombia', aliases: [], demonyms: ['Colombian'] },
+  { name: 'Chile', aliases: [], demonyms: ['Chilean'] },
+  { name: 'Australia', aliases: [], demonyms: ['Australian'] },
+  { name: 'New Zealand', aliases: [], demonyms: ['New Zealander'] },
+  { name: 'Samoa', aliases: [], demonyms: ['Samoan'] },
+  { name: 'Indonesia', aliases: [], demonyms: ['Indonesian'] },
+  { name: 'Philippines', aliases: ['the Philippines'], demonyms: ['Filipino', 'Philippine'] },
+  { name: 'Vietnam', aliases: ['Viet Nam'], demonyms: ['Vietnamese'] },
+  { name: 'Thailand', aliases: [], demonyms: ['Thai'] },
+  { name: 'Malaysia', aliases: [], demonyms: ['Malaysian'] },
+  { name: 'Singapore', aliases: [], demonyms: ['Singaporean'] },
+];
+
+/** US states: in a list with other places they are places, not people ("Virginia", "Georgia"). */
+export const US_STATES = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
+  'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+  'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire',
+  'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington',
+  'West Virginia', 'Wisconsin', 'Wyoming',
+] as const;
