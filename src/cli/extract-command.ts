@@ -25,7 +25,13 @@ export function summarizeRecord(record: ExtractRecord, layer: TextLayer): string
   for (const b of article.blocks) {
     if (b.kind !== 'paragraph') lines.push(`  [${b.kind}] ${b.start}–${b.end} ${JSON.stringify(article.text.slice(b.start, b.end))}${b.rule ? ` (${b.rule})` : ''}`);
   }
-  for (const e of record.entities) lines.push(`  entity ${e.id} ${e.type} ${e.name}: ${e.mentions.map((m) => `${m.start}–${m.end}`).join(', ')}`);
+  for (const e of record.entities) {
+    const names = new Map<string, number>();
+    for (const m of e.mentions) names.set(m.text, (names.get(m.text) ?? 0) + 1);
+    const called = [...names].map(([text, n]) => (n > 1 ? `${text} ×${n}` : text)).join(', ');
+    const first = e.mentions[0];
+    lines.push(`  ${e.id} ${e.type} ${e.name}${e.roles.length ? ` (${e.roles.join('; ')})` : ''} — ${called}${first ? ` [first at ${first.start}–${first.end}]` : ''}`);
+  }
   for (const a of record.attributions) {
     lines.push(`  ${a.kind} ${a.id}: ${a.source?.text ?? '(no source)'} ${a.cue?.text ?? ''} ${a.content.map((c) => JSON.stringify(c.text)).join(' … ')}`);
   }

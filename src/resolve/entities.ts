@@ -59,7 +59,14 @@ function shortOrgForm(name: string): string | null {
 }
 
 export function createEntityResolver(gazetteer: Gazetteer) {
-  return function resolveEntities(text: string, mentions: readonly Mention[], roles: readonly RoleFinding[], possessives: readonly { mention: number; affiliation: number }[]): ResolvedEntity[] {
+  return function resolveEntities(
+    text: string,
+    mentions: readonly Mention[],
+    roles: readonly RoleFinding[],
+    possessives: readonly { mention: number; affiliation: number }[],
+    sentenceBlocks: readonly number[] = [],
+  ): ResolvedEntity[] {
+    const blockOf = (sentence: number) => sentenceBlocks[sentence] ?? sentence;
     const clusters: Cluster[] = [];
     const clusterOf = new Map<number, Cluster>();
     const byKey = new Map<string, Cluster>();
@@ -279,9 +286,11 @@ export function createEntityResolver(gazetteer: Gazetteer) {
     mentions.forEach((m, i) => {
       if (m.kind !== 'pronoun' || m.gender === undefined) return;
       if (m.start > 0 && /^they$/i.test(text.slice(m.start, m.end))) return;
-      // Mentions are in text order: walk back from the pronoun through the window only.
+      // Mentions are in text order: walk back from the pronoun through the window only — the last two sentences, or
+      // this paragraph and the one before (a quotation of several sentences ends in "he noted").
       let best: Cluster | undefined;
-      for (let j = i - 1; j >= 0 && mentions[j]!.sentence >= m.sentence - DEFAULT_PRONOUN_WINDOW; j--) {
+      const inWindow = (o: Mention) => o.sentence >= m.sentence - DEFAULT_PRONOUN_WINDOW || blockOf(o.sentence) >= blockOf(m.sentence) - 1;
+      for (let j = i - 1; j >= 0 && inWindow(mentions[j]!); j--) {
         const c = clusterOf.get(j);
         if (!c || c.type !== 'person' || c.mentions.length === 0 || mentions[j]!.start >= m.start) continue;
         if (c.gender === 'unknown' || c.gender === m.gender || m.gender === 'unknown') {

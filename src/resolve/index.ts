@@ -11,8 +11,8 @@ export interface Resolution {
 export function createResolver() {
   const resolveEntities = createEntityResolver(createGazetteer());
   return (article: Article, extraction: Extraction): Resolution => {
-    const { mentions, roles, possessives } = extraction.entities;
-    return { entities: resolveEntities(article.text, mentions, roles, possessives) };
+    const { mentions, roles, possessives, sentenceBlocks } = extraction.entities;
+    return { entities: resolveEntities(article.text, mentions, roles, possessives, sentenceBlocks) };
   };
 }
 

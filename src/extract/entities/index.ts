@@ -13,6 +13,8 @@ import type { Mention, RoleFinding } from './types.js';
 
 export interface EntityFindings {
   mentions: Mention[];
+  /** The block of each sentence (by sentence index): resolution looks back by paragraphs as well as sentences. */
+  sentenceBlocks: number[];
   roles: RoleFinding[];
   possessives: { mention: number; affiliation: number }[];
 }
@@ -30,7 +32,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}) {
     const prose = layer.sentences.flatMap((s, i) => ((article.blocks[s.block]?.kind ?? 'paragraph') === 'paragraph' ? [i] : []));
     const tagged = tag(article.text, layer, prose);
     const { mentions, view } = findMentions(article, layer, tagged);
-    return { mentions, roles: findRoles(view, mentions), possessives: possessiveAffiliations(view, mentions) };
+    return { mentions, sentenceBlocks: layer.sentences.map((s) => s.block), roles: findRoles(view, mentions), possessives: possessiveAffiliations(view, mentions) };
   };
 }
 

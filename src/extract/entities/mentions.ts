@@ -352,8 +352,7 @@ export function createMentionFinder() {
     const nameEnds = new Set(mentions.filter((m) => m.kind === 'name').map((m) => m.tokenEnd));
     for (let i = 0; i < view.count; i++) {
       if (view.lower(i) !== 'the' || !view.inProse(i)) continue;
-      // "Sofia Patel, the head of operations": an apposition is the name's role (roles.ts), not a second mention.
-      if (view.word(i - 1) === ',' && nameEnds.has(i - 1)) continue;
+      const afterName = view.word(i - 1) === ',' && nameEnds.has(i - 1);
       let j = i + 1;
       const mods: string[] = [];
       while (j < view.count && j - i <= DEFAULT_MAX_DESCRIPTION_TOKENS && view.layer.tokens[j]!.kind === 'word') {
@@ -363,6 +362,9 @@ export function createMentionFinder() {
         if (isHead && (view.layer.tokens[j + 1]?.kind !== 'word' || !view.isCapitalized(j + 1))) {
           const head = mods.length && ['prime', 'vice', 'deputy'].includes(mods.at(-1)!.toLowerCase()) ? `${mods.pop()!.toLowerCase()} ${w}` : w;
           if (cover.find(i, j + 1)) break;
+          // "Sofia Patel, the head of operations at Labour," is an apposition: the name's role (roles.ts), not a second
+          // mention. "…with Donald Trump, the prime minister said" goes on with a verb: a new subject, kept.
+          if (afterName && [',', 'of', 'at', 'for', 'and', '.'].includes(view.lower(j + 1))) break;
           const isOrg = kindNouns.has(w) && !roleHeadWords.has(w);
           cover.push({
             ...span(view, i, j + 1), tokenStart: i, tokenEnd: j + 1, sentence: view.sentenceOf(i), kind: 'description',

@@ -63,6 +63,21 @@ describe('entity rules', () => {
     assert.deepEqual(e.mentionRules, ['name/honorific', 'coref/pronoun-recent']);
   });
 
+  it('resolves "he noted" after a quotation of several sentences to the speaker of the paragraph before', () => {
+    const text = 'Mr Okafor spoke in Lagos.\n\n"We will win. We always do. They know it. Everyone knows it," he noted.';
+    const article = { text, blocks: [{ start: 0, end: 25, kind: 'paragraph' as const }, { start: 27, end: text.length, kind: 'paragraph' as const }], links: [] };
+    const layer = segment(article);
+    const { mentions, view } = findMentions(article, layer, []);
+    const entities = resolve(text, mentions, findRoles(view, mentions), possessiveAffiliations(view, mentions), layer.sentences.map((s) => s.block));
+    assert.deepEqual(byName(entities, 'Okafor').mentions.map((m) => m.text), ['Okafor', 'he']);
+  });
+
+  it('keeps "the prime minister said" after a name and a comma as a mention, not an apposition', () => {
+    const entities = entitiesOf('Prime Minister Ana Silva spoke. Asked about Tom Hart, the prime minister said no.', [['Ana Silva', 'person'], ['Tom Hart', 'person']]);
+    assert.ok(byName(entities, 'Ana Silva').mentions.some((m) => m.text === 'the prime minister'));
+    assert.deepEqual(byName(entities, 'Tom Hart').roles, []);
+  });
+
   it('types every item of a list of places as a place', () => {
     const entities = entitiesOf('Volunteers went to Ohio, Georgia, Michigan and Texas last week.', [['Ohio', 'place'], ['Georgia', 'person'], ['Michigan', 'place'], ['Texas', 'place']]);
     assert.equal(byName(entities, 'Georgia').type, 'place');
