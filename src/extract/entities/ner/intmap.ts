@@ -35,29 +35,27 @@ export class IntMap {
     }
   }
 
-  /** The value of key, or `missing`. */
-  get(key: number, missing = 0): number {
-    if (key === EMPTY) return this.hasEmptyKey ? this.emptyKeyValue : missing;
+  /** The table slot holding `key` (not the EMPTY key), or -1. */
+  private slot(key: number): number {
     const table = this.table;
     let i = mix(key, 0x27d4eb2d) & this.mask;
     for (;;) {
       const k = table[2 * i]!;
-      if (k === key) return table[2 * i + 1]!;
-      if (k === EMPTY) return missing;
+      if (k === key) return i;
+      if (k === EMPTY) return -1;
       i = (i + 1) & this.mask;
     }
   }
 
+  /** The value of key, or `missing`. */
+  get(key: number, missing = 0): number {
+    if (key === EMPTY) return this.hasEmptyKey ? this.emptyKeyValue : missing;
+    const i = this.slot(key);
+    return i < 0 ? missing : this.table[2 * i + 1]!;
+  }
+
   has(key: number): boolean {
-    if (key === EMPTY) return this.hasEmptyKey;
-    const table = this.table;
-    let i = mix(key, 0x27d4eb2d) & this.mask;
-    for (;;) {
-      const k = table[2 * i]!;
-      if (k === key) return true;
-      if (k === EMPTY) return false;
-      i = (i + 1) & this.mask;
-    }
+    return key === EMPTY ? this.hasEmptyKey : this.slot(key) >= 0;
   }
 
   static fromMap(map: ReadonlyMap<number, number>): IntMap {
