@@ -111,6 +111,16 @@ const HEADING_START_RE = /^[\p{Lu}\p{N}]/u;
 // A clause word (auxiliary, reporting verb, subject pronoun) makes a short line a sentence: "He declined to comment".
 const CLAUSE_WORD_RE = new RegExp(`${NOT_WORD_BEFORE}(?:${alternation(CLAUSE_WORDS)})${NOT_WORD_AFTER}`, 'iu');
 
+/** Non-space characters of `text`, counting no further than `limit`. */
+function countNonSpace(text: string, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 160) n++;
+  }
+  return n;
+}
+
 const words = (t: string): string[] => t.split(' ').filter((w) => w.length > 0);
 
 /** Does the inside of a parenthesis name a credit: "Getty Images", "AP Photo/Evan Vucci", "Photo: Reuters"? */
@@ -129,7 +139,10 @@ export function createBlockClassifier(options: BlockClassifierOptions = {}): (te
 
   // Order matters: separators and credits are the most specific shapes, then boilerplate,
   // then captions (a sentence plus a credit), then headings; everything else is a paragraph.
+  // Every shape but a paragraph is short; a block whose letters alone exceed every bound needs no regex at all.
+  const longestShape = Math.max(headingMaxLength, creditMaxLength, boilerplateMaxLength, captionMaxLength);
   return function classify(text: string): BlockClass {
+    if (text.length > longestShape && countNonSpace(text, longestShape + 1) > longestShape) return { kind: 'paragraph', rule: 'block/paragraph' };
     const t = text.replace(/\s+/gu, ' ').trim();
     if (SEPARATOR_RE.test(t)) return { kind: 'boilerplate', rule: 'block/separator' };
 
