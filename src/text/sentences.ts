@@ -16,7 +16,7 @@
  */
 import { C_LOWER, C_PUNCT, C_UPPER, classAt } from './chars.js';
 import {
-  R_ABBR_INITIAL, R_ABBR_NUMBER, R_ABBR_OTHER, R_ABBR_TITLE, R_CLOSE, R_ELLIPSIS, R_OPEN, R_TERMINAL,
+  R_ABBR_NUMBER, R_ABBR_OTHER, R_ABBR_TITLE, R_CLOSE, R_ELLIPSIS, R_OPEN, R_TERMINAL,
   type Lexicon, type TokenBuffer,
 } from './tokens.js';
 import type { Sentence } from './types.js';

@@ -194,19 +194,19 @@ export function createRoleFinder() {
       if (mayBePerson) titleBefore(view, mentions, mi, out);
       appositionAfter(view, mentions, mi, out);
       if (mayBePerson) appositionBefore(view, mentions, mi, out);
-      const personRole = out.slice(before).some((r) => !orgHeads.has(roleHeadWord(view, r)));
+      const personRole = out.slice(before).some((r) => !orgHeads.has(roleHeadWord(r)));
       if (personRole && m.type !== 'person' && mayBePerson) {
         m.type = 'person';
         m.rule = `${m.rule}+type/person-role`;
       }
       // An organisation only keeps roles that describe a body; "Parliament, Deputy Prime Minister …" is no role of Parliament.
-      if (m.type === 'organization') out.splice(before, out.length - before, ...out.slice(before).filter((r) => orgHeads.has(roleHeadWord(view, r))));
+      if (m.type === 'organization') out.splice(before, out.length - before, ...out.slice(before).filter((r) => orgHeads.has(roleHeadWord(r))));
     });
     return out;
   };
 
   /** The head word of a role: the last word before of/at/for, else the last word. */
-  function roleHeadWord(view: TokenView, r: RoleFinding): string {
+  function roleHeadWord(r: RoleFinding): string {
     const words = r.role.toLowerCase().split(' ');
     const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for');
     return (cut > 0 ? words[cut - 1] : words.at(-1)) ?? '';
