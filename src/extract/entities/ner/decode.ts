@@ -15,7 +15,8 @@ import {
   AT_NEXT1, AT_NEXT2, AT_PREV1, AT_PREV2, ArticleBuffer, BOUNDARY, MAX_FEATURES_PER_TOKEN, NUM_LABELS,
   annotateSentence, caseNext, caseOf, casePrev, flagFeatures, neighbourFeatures, pairFeatures, prepareArticle, selfFeatures,
 } from './features.js';
-import { ViterbiBuffer, slotOf, spansOf, viterbi, type NerModel } from './model.js';
+import { ViterbiBuffer, spansOf, viterbi, type NerModel } from './model.js';
+import { addRows } from './weights.js';
 
 const L = NUM_LABELS;
 /** Per cached token: its own weight sums, then what it gives as the previous, next, second previous and second next token. */
@@ -81,27 +82,8 @@ export class Decoder {
   }
 
   /** Adds the weights of features feats[0 .. end) to out[base .. base + L). */
-  private addRows(feats: Int32Array, end: number, out: Int32Array, base: number): void {
-    const { slots, slotMask, packed, present } = this.model;
-    for (let k = 0; k < end; k++) {
-      const bucket = feats[k]!;
-      if (!(present[bucket >>> 5]! & (1 << (bucket & 31)))) continue;
-      let s = slotOf(bucket, slotMask);
-      for (;;) {
-        const key = slots[2 * s]!;
-        if (key === bucket) {
-          const v = slots[2 * s + 1]!;
-          for (let e = v >>> 5, stop = e + (v & 31); e < stop; e++) {
-            const p = packed[e]!;
-            const at = base + (p & 31);
-            out[at] = out[at]! + (p >> 5);
-          }
-          break;
-        }
-        if (key === -1) break;
-        s = (s + 1) & slotMask;
-      }
-    }
+  private addRows(feats: Int32Array, end: number, out: Int32Array | Float64Array, base: number): void {
+    addRows(this.model, feats, 0, end, out, base);
   }
 
   private clearCache(capacity: number): void {

@@ -6,35 +6,14 @@
  * arrays named in header.arrays in order (little-endian): feature rows (u32 bucket ids), row weights
  * (i16, × header.scale), transitions (f32), lexicon keys and values.
  */
-import assert from 'node:assert/strict';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { IntMap } from './intmap.js';
+import { compactTable, decodeContainer, encodeContainer, slotOf, tableFromContainer, tableParts, type WeightTable } from './weights.js';
 import { NUM_LABELS, labelPos, labelType, POS_B, POS_I, POS_L, POS_U, type Lexicons } from './features.js';
 
 const L = NUM_LABELS;
 const MAGIC = 'PLXNER1\n';
 
-export interface NerModel {
-  /** log2 of the number of feature buckets. */
-  bits: number;
-  /** Row r's weights are weights[rowStart[r] .. rowStart[r+1]) for labels[…] (sparse). */
-  rowStart: Uint32Array;
-  /**
-   * The look-up table used when tagging (small enough to stay in cache): open addressing over
-   * `slotMask + 1` slots, slot k holding the bucket in `slots[2k]` (-1: empty) and its row packed in
-   * `slots[2k + 1]` as `start << 5 | count` into `packed`, whose entries are `quantised << 5 | label`.
-   */
-  slots: Int32Array;
-  slotMask: number;
-  /** One bit per bucket: set when the bucket has a row (most features have none; this rejects them from cache). */
-  present: Int32Array;
-  packed: Int32Array;
-  labels: Uint8Array;
-  weights: Float64Array;
-  /** As stored: bucket of each row, weights / scale as 16-bit integers. */
-  rows: Uint32Array;
-  quantised: Int16Array;
-  scale: number;
+export interface NerModel extends WeightTable {
   /** (NUM_LABELS + 1) × NUM_LABELS: from label p (row NUM_LABELS is the sentence start) to label l. */
   transitions: Float64Array;
   /** The transitions in units of `scale` (tagging sums the quantised weights as exact integers). */
@@ -168,133 +147,42 @@ export function spansOf(labels: ArrayLike<number>, n: number): Array<{ start: nu
   return spans;
 }
 
-interface Header {
-  bits: number;
-  labels: number;
-  scale: number;
-  rows: number;
-  info: Record<string, unknown>;
-  arrays: Array<{ name: string; type: 'u8' | 'u32' | 'i32' | 'i16' | 'u16' | 'f32'; length: number }>;
-}
-
-const CTORS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, i16: Int16Array, u16: Uint16Array, f32: Float32Array } as const;
-
 /**
  * The compact model from dense averaged weights (buckets × L): entries with |weight| ≤ `prune` are
  * dropped, rows keep only their non-zero labels, weights are quantised to 16 bits (as in the file).
  */
 export function compactModel(dense: Float32Array | Float64Array, bits: number, transitions: ArrayLike<number>, lexicons: Lexicons, info: Record<string, unknown>, prune = 0): NerModel {
-  const buckets = 1 << bits;
-  assert(dense.length === buckets * L, 'dense weights must be buckets × labels');
-  let maxAbs = 0;
-  for (let k = 0; k < dense.length; k++) maxAbs = Math.max(maxAbs, Math.abs(dense[k]!));
-  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const rows: number[] = [];
-  const rowStart: number[] = [0];
-  const labels: number[] = [];
-  const quantised: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const before = labels.length;
-    for (let l = 0; l < L; l++) {
-      const w = dense[b * L + l]!;
-      const q = Math.round(w / scale);
-      if (Math.abs(w) > prune && q !== 0) { labels.push(l); quantised.push(q); }
-    }
-    if (labels.length > before) { rows.push(b); rowStart.push(labels.length); }
-  }
-  return fromArrays(bits, scale, Uint32Array.from(rows), Uint32Array.from(rowStart), Uint8Array.from(labels), Int16Array.from(quantised), transitions, lexicons, info);
+  return withTable(compactTable(dense, bits, L, prune), transitions, lexicons, info);
 }
 
-/** Mixes a bucket id into a slot of the look-up table. */
-export const slotOf = (bucket: number, mask: number): number => Math.imul(bucket, 0x9e3779b1) >>> 12 & mask;
+export { slotOf };
 
-function fromArrays(bits: number, scale: number, rows: ArrayLike<number>, rowStart: Uint32Array, labels: Uint8Array, quantised: Int16Array, transitions: ArrayLike<number>, lexicons: Lexicons, info: Record<string, unknown>): NerModel {
-  const weights = new Float64Array(quantised.length);
-  for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * scale;
-  if (quantised.length >= 1 << 26) throw new RangeError('NER model: too many weights for the packed look-up table');
-  const packed = new Int32Array(quantised.length);
-  for (let k = 0; k < quantised.length; k++) packed[k] = (quantised[k]! << 5) | labels[k]!;
-  let size = 1024;
-  while (size < rows.length * 2) size *= 2;
-  const slotMask = size - 1;
-  const slots = new Int32Array(2 * size).fill(-1);
-  for (let r = 0; r < rows.length; r++) {
-    let k = slotOf(rows[r]!, slotMask);
-    while (slots[2 * k] !== -1) k = (k + 1) & slotMask;
-    slots[2 * k] = rows[r]!;
-    slots[2 * k + 1] = (rowStart[r]! << 5) | (rowStart[r + 1]! - rowStart[r]!);
-  }
-  const present = new Int32Array(Math.max(1, (1 << bits) >>> 5));
-  for (let r = 0; r < rows.length; r++) present[rows[r]! >>> 5] = present[rows[r]! >>> 5]! | (1 << (rows[r]! & 31));
+function withTable(table: WeightTable, transitions: ArrayLike<number>, lexicons: Lexicons, info: Record<string, unknown>): NerModel {
   const trans = Float64Array.from(transitions);
-  const transitionsQ = trans.map((t) => t / scale);
-  return { bits, rowStart, labels, weights, slots, slotMask, present, packed, transitions: trans, transitionsQ, lexicons, info, scale, quantised, rows: Uint32Array.from(rows) };
+  const transitionsQ = trans.map((t) => t / table.scale);
+  return { ...table, transitions: trans, transitionsQ, lexicons, info };
 }
 
 /** Serialises a model made by compactModel (gzip, level 9). */
 export function encodeModel(model: NerModel): Buffer {
   const lex = model.lexicons;
-  const parts: Array<[string, Header['arrays'][number]['type'], ArrayBufferView & { length: number }]> = [
-    ['rows', 'u32', model.rows], ['rowStart', 'u32', model.rowStart], ['labels', 'u8', model.labels], ['weights', 'i16', model.quantised],
+  return encodeContainer(MAGIC, { bits: model.bits, labels: L, scale: model.scale, rows: model.rows.length, info: model.info }, [
+    ...tableParts(model),
     ['transitions', 'f32', Float32Array.from(model.transitions)],
     ['wordKeys', 'i32', lex.words.keys], ['wordVals', 'i32', lex.words.values],
     ['phraseKeys', 'i32', lex.phrases.keys], ['phraseVals', 'i32', lex.phrases.values],
     ['lowerKeys', 'i32', lex.lowerVocab.keys], ['lowerVals', 'i32', lex.lowerVocab.values],
-  ];
-  const header: Header = {
-    bits: model.bits, labels: L, scale: model.scale, rows: model.rows.length, info: model.info,
-    arrays: parts.map(([name, type, a]) => ({ name, type, length: a.length })),
-  };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const chunks: Buffer[] = [Buffer.from(MAGIC, 'latin1')];
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(json.length);
-  chunks.push(len, json);
-  let size = MAGIC.length + 4 + json.length;
-  const pad = (4 - (size % 4)) % 4;
-  chunks.push(Buffer.alloc(pad));
-  size += pad;
-  for (const [, , a] of parts) {
-    const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    chunks.push(bytes);
-    size += bytes.length;
-    const p = (4 - (size % 4)) % 4;
-    chunks.push(Buffer.alloc(p));
-    size += p;
-  }
-  return gzipSync(Buffer.concat(chunks), { level: 9 });
+  ]);
 }
 
 /** Reads a model written by encodeModel. */
 export function decodeModel(gz: Uint8Array): NerModel {
-  const raw = gunzipSync(gz);
-  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new TypeError('decodeModel: not a Parallax NER model file');
-  const jsonLength = raw.readUInt32LE(MAGIC.length);
-  let at = MAGIC.length + 4;
-  const header = JSON.parse(raw.subarray(at, at + jsonLength).toString('utf8')) as Header;
-  if (header.labels !== L) throw new TypeError(`decodeModel: model has ${header.labels} labels, this code ${L}`);
-  at += jsonLength;
-  at += (4 - (at % 4)) % 4;
-  const arrays = new Map<string, ArrayBufferView>();
-  for (const { name, type, length } of header.arrays) {
-    const Ctor = CTORS[type];
-    const bytes = length * Ctor.BYTES_PER_ELEMENT;
-    // Copy into an aligned buffer (the gunzipped buffer may be pooled or unaligned).
-    const copy = new Uint8Array(bytes);
-    copy.set(raw.subarray(at, at + bytes));
-    arrays.set(name, new Ctor(copy.buffer));
-    at += bytes;
-    at += (4 - (at % 4)) % 4;
-  }
-  function get<C extends keyof typeof CTORS>(name: string, type: C): InstanceType<(typeof CTORS)[C]> {
-    const a = arrays.get(name);
-    if (!(a instanceof CTORS[type])) throw new TypeError(`decodeModel: array ${name} missing`);
-    return a as InstanceType<(typeof CTORS)[C]>;
-  }
+  const c = decodeContainer<{ bits: number; labels: number; scale: number; info: Record<string, unknown> }>(MAGIC, gz, 'NER');
+  if (c.header.labels !== L) throw new TypeError(`decodeModel: model has ${c.header.labels} labels, this code ${L}`);
   const lexicons: Lexicons = {
-    words: new IntMap(get('wordKeys', 'i32'), get('wordVals', 'i32')),
-    phrases: new IntMap(get('phraseKeys', 'i32'), get('phraseVals', 'i32')),
-    lowerVocab: new IntMap(get('lowerKeys', 'i32'), get('lowerVals', 'i32')),
+    words: new IntMap(c.get('wordKeys', 'i32'), c.get('wordVals', 'i32')),
+    phrases: new IntMap(c.get('phraseKeys', 'i32'), c.get('phraseVals', 'i32')),
+    lowerVocab: new IntMap(c.get('lowerKeys', 'i32'), c.get('lowerVals', 'i32')),
   };
-  return fromArrays(header.bits, header.scale, get('rows', 'u32'), get('rowStart', 'u32'), get('labels', 'u8'), get('weights', 'i16'), get('transitions', 'f32'), lexicons, header.info);
+  return withTable(tableFromContainer(c), c.get('transitions', 'f32'), lexicons, c.header.info);
 }

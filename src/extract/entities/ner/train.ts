@@ -10,6 +10,9 @@ import {
 } from './features.js';
 import { IntMap } from './intmap.js';
 import { ViterbiBuffer, spansOf, viterbi } from './model.js';
+import { seededRandom, trainStructuredPerceptron, type Sequence } from './perceptron.js';
+
+export { seededRandom, type Sequence };
 
 const L = NUM_LABELS;
 
@@ -67,13 +70,6 @@ export function buildLexicons(docs: readonly LabeledDoc[], minLower = DEFAULT_MI
   return { words: IntMap.fromMap(words), phrases: IntMap.fromMap(phrases), lowerVocab: IntMap.fromSet(lowerVocab) };
 }
 
-/** One training sequence: feature buckets of token t are feats[offsets[t] .. offsets[t+1]). */
-export interface Sequence {
-  feats: Int32Array;
-  offsets: Int32Array;
-  gold: Uint8Array;
-}
-
 /** Feature sequences of every sentence of a document, with the given lexicons. */
 export function featurize(doc: LabeledDoc, lex: Lexicons, bits: number): Sequence[] {
   const buf = new ArticleBuffer();
@@ -97,17 +93,6 @@ export function featurize(doc: LabeledDoc, lex: Lexicons, bits: number): Sequenc
   return out;
 }
 
-/** Mulberry32: a small seeded generator, so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface PerceptronOptions {
   bits: number;
   epochs: number;
@@ -116,72 +101,10 @@ export interface PerceptronOptions {
   onEpoch?: (epoch: number, averaged: () => { weights: Float32Array; transitions: Float32Array }, errors: number) => void;
 }
 
-/** Structured averaged perceptron; returns the averaged dense weights (buckets × L) and transitions. */
+/** The structured averaged perceptron (perceptron.ts) over NER's BILOU labels with its unrolled Viterbi. */
 export function trainPerceptron(seqs: readonly Sequence[], options: PerceptronOptions): { weights: Float32Array; transitions: Float32Array } {
-  const buckets = 1 << options.bits;
-  const W = new Float32Array(buckets * L);
-  const U = new Float64Array(buckets * L);
-  const TW = new Float64Array((L + 1) * L);
-  const TU = new Float64Array((L + 1) * L);
-  const random = seededRandom(options.seed ?? 1);
-  const order = seqs.map((_, i) => i);
   const vb = new ViterbiBuffer();
-  let scores = new Float64Array(256 * L);
-  let pred = new Uint8Array(256);
-  let c = 1;
-  const averaged = (): { weights: Float32Array; transitions: Float32Array } => {
-    const weights = new Float32Array(buckets * L);
-    for (let k = 0; k < weights.length; k++) weights[k] = W[k]! - U[k]! / c;
-    const transitions = new Float32Array((L + 1) * L);
-    for (let k = 0; k < transitions.length; k++) transitions[k] = TW[k]! - TU[k]! / c;
-    return { weights, transitions };
-  };
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-    let errors = 0;
-    for (const index of order) {
-      const seq = seqs[index]!;
-      const n = seq.gold.length;
-      if (scores.length < n * L) { scores = new Float64Array(n * L * 2); pred = new Uint8Array(n * 2); }
-      for (let t = 0; t < n; t++) {
-        const base = t * L;
-        for (let l = 0; l < L; l++) scores[base + l] = 0;
-        for (let k = seq.offsets[t]!; k < seq.offsets[t + 1]!; k++) {
-          const w = seq.feats[k]! * L;
-          for (let l = 0; l < L; l++) scores[base + l] = scores[base + l]! + W[w + l]!;
-        }
-      }
-      viterbi(scores, n, TW, pred, vb);
-      for (let t = 0; t < n; t++) {
-        const g = seq.gold[t]!, p = pred[t]!;
-        const gp = t === 0 ? L : seq.gold[t - 1]!, pp = t === 0 ? L : pred[t - 1]!;
-        if (g !== p) {
-          errors++;
-          for (let k = seq.offsets[t]!; k < seq.offsets[t + 1]!; k++) {
-            const w = seq.feats[k]! * L;
-            W[w + g] = W[w + g]! + 1;
-            U[w + g] = U[w + g]! + c;
-            W[w + p] = W[w + p]! - 1;
-            U[w + p] = U[w + p]! - c;
-          }
-        }
-        if (g !== p || gp !== pp) {
-          TW[gp * L + g] = TW[gp * L + g]! + 1;
-          TU[gp * L + g] = TU[gp * L + g]! + c;
-          TW[pp * L + p] = TW[pp * L + p]! - 1;
-          TU[pp * L + p] = TU[pp * L + p]! - c;
-        }
-      }
-      c++;
-    }
-    options.onEpoch?.(epoch, averaged, errors);
-  }
-  return averaged();
+  return trainStructuredPerceptron(seqs, { ...options, labels: L, decode: (scores, n, transitions, out) => viterbi(scores, n, transitions, out, vb) });
 }
 
 /**

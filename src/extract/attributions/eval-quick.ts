@@ -1,0 +1,37 @@
+/**
+ * A quick self-check of the attribution tagger on PolNeAR dev, straight from the .ann gold (no pipeline):
+ * exact P/R/F1 per role, attribution-level content and content+source F1 (quick-score.ts), a breakdown by
+ * rule, and the tagger's speed (articles/s, warm, median of 5 runs).
+ *
+ *   node dist/extract/attributions/eval-quick.js [--split dev] [--model PATH]
+ */
+import { parseArgs } from 'node:util';
+import { isCI, requireData } from '../../config/paths.js';
+import { createAttributionExtractor, loadAttributionModel, DEFAULT_ATTRIBUTION_MODEL } from './index.js';
+import { loadPolnear, scoreModel } from './polnear-data.js';
+import { formatScores } from './quick-score.js';
+
+const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, model: { type: 'string', default: DEFAULT_ATTRIBUTION_MODEL } } });
+const data = requireData(`polnear/${values.split}`);
+if (!data.ok) {
+  console.error(`parallax: eval-quick: ${data.reason}`);
+  process.exit(isCI() ? 1 : 0);
+}
+const { docs } = loadPolnear(data.path);
+const model = loadAttributionModel(values.model);
+console.log(`PolNeAR ${values.split}: ${docs.length} articles, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold attributions`);
+console.log(formatScores(scoreModel(model, docs)));
+
+const extract = createAttributionExtractor({ modelPath: values.model });
+const rules = new Map<string, number>();
+for (const d of docs) for (const f of extract(d.article, d.layer)) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+console.log(`by rule: ${[...rules].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+const times: number[] = [];
+for (let run = 0; run < 5; run++) {
+  const t = performance.now();
+  for (const d of docs) extract(d.article, d.layer);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+const ms = times[2]!;
+console.log(`speed (extractor incl. NER, warm, median of 5): ${(docs.length / (ms / 1000)).toFixed(0)} articles/s (${ms.toFixed(0)} ms for ${docs.length})`);

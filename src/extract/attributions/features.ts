@@ -1,0 +1,211 @@
+/**
+ * Labels and features of the attribution tagger, shared by training and tagging so the two cannot drift.
+ *
+ * One sequence is one paragraph block. Labels are BIO over three roles (SOURCE, CUE, CONTENT): 7 labels,
+ * 0 = O. Features are integer hashes (NER's hashing, ../entities/ner/hash.ts, and its per-token word,
+ * shape and affix hashes, ../entities/ner/features.ts `readArticle`): a template id mixed with values,
+ * reduced to a bucket. On top of the word-level features come the attribution evidence: the cue
+ * vocabulary (the shared cue-verb lexicon plus the cue words the model learnt from training), quotation
+ * state over the paragraph, the distance and direction to the nearest cue in the sentence and which cue it
+ * is, pronouns, "according to", and the named-entity tagger's person/organization mentions.
+ */
+import type { Token } from '../../text/types.js';
+import { cueForms } from '../../lexicon/cues.js';
+import { ArticleBuffer, F_ALLCAPS, F_CAP, F_DIGIT, F_NOLETTER, hashWord, readArticle } from '../entities/ner/features.js';
+import { mix } from '../entities/ner/hash.js';
+import type { IntMap } from '../entities/ner/intmap.js';
+
+/** Roles in label order. */
+export const ROLES = ['source', 'cue', 'content'] as const;
+export type Role = (typeof ROLES)[number];
+/** BIO: 0 is O; role r has B = 1 + 2r, I = 2 + 2r. */
+export const NUM_LABELS = 1 + 2 * ROLES.length;
+export const labelOf = (role: number, inside: boolean): number => 1 + 2 * role + (inside ? 1 : 0);
+export const roleOf = (l: number): number => (l - 1) >> 1;
+export const isInside = (l: number): boolean => l !== 0 && ((l - 1) & 1) === 1;
+
+/** (L + 1) × L transition mask: I-x only after B-x or I-x (row L is the sequence start). */
+export const ALLOWED = (() => {
+  const L = NUM_LABELS;
+  const a = new Uint8Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    for (let l = 0; l < L; l++) a[p * L + l] = !isInside(l) || (p < L && p !== 0 && roleOf(p) === roleOf(l)) ? 1 : 0;
+  }
+  return a;
+})();
+export const ALLOWED_END = new Uint8Array(NUM_LABELS).fill(1);
+
+/** Token spans [start, end) and their role index, from a BIO label sequence. */
+export function roleSpans(labels: ArrayLike<number>, n: number): Array<{ start: number; end: number; role: number }> {
+  const out: Array<{ start: number; end: number; role: number }> = [];
+  for (let i = 0; i < n; i++) {
+    const l = labels[i]!;
+    if (l === 0) continue;
+    if (!isInside(l) || out.length === 0 || out[out.length - 1]!.end !== i || out[out.length - 1]!.role !== roleOf(l)) out.push({ start: i, end: i + 1, role: roleOf(l) });
+    else out[out.length - 1]!.end = i + 1;
+  }
+  return out;
+}
+
+/** Pronouns that often are the source ("he said"). */
+const PRONOUNS = ['i', 'we', 'you', 'he', 'she', 'they', 'it', 'who', 'me', 'him', 'her', 'us', 'them'] as const;
+
+const hashSet = (words: Iterable<string>): Set<number> => new Set(Array.from(words, hashWord));
+/** Word hashes of every form of the shared cue-verb lexicon. */
+export const LEXICON_CUES: ReadonlySet<number> = hashSet(cueForms());
+const PRONOUN_SET: ReadonlySet<number> = hashSet(PRONOUNS);
+const H_ACCORDING = hashWord('according');
+const H_TO = hashWord('to');
+const H_THAT = hashWord('that');
+const H_COMMA = hashWord(',');
+
+// Per-token attribution flags.
+export const A_CUE = 1; // in the cue vocabulary (lexicon or learnt)
+export const A_LEXCUE = 2; // in the shared cue-verb lexicon
+export const A_ACCORDING = 4; // "according" before "to", or that "to"
+export const A_PRONOUN = 8;
+export const A_QUOTE_OPEN = 16; // an opening double quote
+export const A_QUOTE_CLOSE = 32; // a closing double quote
+export const A_IN_QUOTE = 64; // inside double quotes (counted over the paragraph)
+export const A_SENT_START = 128;
+export const A_SENT_END = 256; // last token of its sentence
+
+/** What the named-entity tagger says of a token (0: no mention). */
+export const NER_NONE = 0, NER_PERSON = 1, NER_ORG = 2, NER_OTHER = 3;
+
+/** Token-level data of one article: NER's word hashes plus the attribution flags. */
+export class AttributionBuffer {
+  readonly words = new ArticleBuffer();
+  attr = new Int32Array(256);
+  ner = new Uint8Array(256);
+  /** Sentence index of each token. */
+  sentence = new Int32Array(256);
+  reserve(n: number): void {
+    if (n <= this.attr.length) return;
+    const size = Math.max(n, this.attr.length * 2);
+    this.attr = new Int32Array(size);
+    this.ner = new Uint8Array(size);
+    this.sentence = new Int32Array(size);
+  }
+}
+
+const DOUBLE_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb]);
+
+/** Whether a straight or curly double quote at `at` opens a quotation (curly ones say; straight ones by what precedes). */
+function opensQuote(text: string, at: number, c: number): boolean {
+  if (c === 0x201c || c === 0x201e || c === 0x00ab) return true;
+  if (c === 0x201d || c === 0x00bb) return false;
+  const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  return before === 32 || before === 10 || before === 9 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 160;
+}
+
+/**
+ * Reads an article's tokens into `buf`: hashes, cue/pronoun flags, sentence indexes and the NER
+ * mention types (`ner`: one entry per token, NER_*). Quotation state is set per block by `markBlock`.
+ */
+export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, ner: Uint8Array | null, cues: IntMap | null, buf: AttributionBuffer): void {
+  readArticle(text, tokens, buf.words);
+  buf.reserve(tokens.length);
+  const word = buf.words.word;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = word[i]!;
+    let a = 0;
+    if (LEXICON_CUES.has(w)) a |= A_LEXCUE | A_CUE;
+    if (cues?.has(w)) a |= A_CUE;
+    if (PRONOUN_SET.has(w)) a |= A_PRONOUN;
+    if (w === H_ACCORDING && i + 1 < tokens.length && word[i + 1] === H_TO) a |= A_ACCORDING | A_CUE;
+    if (w === H_TO && i > 0 && word[i - 1] === H_ACCORDING) a |= A_ACCORDING | A_CUE;
+    const t = tokens[i]!;
+    if (t.kind === 'quote' && t.end - t.start === 1 && DOUBLE_QUOTES.has(text.charCodeAt(t.start))) a |= opensQuote(text, t.start, text.charCodeAt(t.start)) ? A_QUOTE_OPEN : A_QUOTE_CLOSE;
+    buf.attr[i] = a;
+    buf.ner[i] = ner ? ner[i]! : NER_NONE;
+  }
+  sentences.forEach((s, k) => {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      buf.sentence[i] = k;
+      if (i === s.tokenStart) buf.attr[i] = buf.attr[i]! | A_SENT_START;
+      if (i === s.tokenEnd - 1) buf.attr[i] = buf.attr[i]! | A_SENT_END;
+    }
+  });
+}
+
+/** Sets the inside-quotes flag over a block's tokens [from, to): an opening quote opens, a closing one closes. */
+export function markBlock(buf: AttributionBuffer, from: number, to: number): void {
+  let open = false;
+  for (let i = from; i < to; i++) {
+    const a = buf.attr[i]! & ~A_IN_QUOTE;
+    if (a & A_QUOTE_OPEN) open = true;
+    buf.attr[i] = open ? a | A_IN_QUOTE : a;
+    if (a & A_QUOTE_CLOSE) open = false;
+  }
+}
+
+/** Distance bucket: 1, 2, 3, 4–5, 6–9, 10–19, 20+. */
+const bucket = (d: number): number => (d <= 3 ? d : d <= 5 ? 4 : d <= 9 ? 5 : d <= 19 ? 6 : 7);
+
+/** Upper bound of features per token. */
+export const MAX_FEATURES_PER_TOKEN = 64;
+
+const BOS = 0x3d1, EOS = 0x3d2;
+
+/**
+ * Feature buckets of every token of the block [from, to) (after markBlock), token t's at
+ * feats[offsets[t - from] .. offsets[t - from + 1]); returns the count written.
+ */
+export function blockFeatures(buf: AttributionBuffer, from: number, to: number, mask: number, feats: Int32Array, offsets: Int32Array): number {
+  const { word, shape, suf, pre, flags } = buf.words;
+  const attr = buf.attr, ner = buf.ner, sent = buf.sentence;
+  const n = to - from;
+  // Nearest cue to the left and right within the sentence (token index, -1 none).
+  const left = new Int32Array(n), right = new Int32Array(n);
+  for (let i = from, last = -1; i < to; i++) {
+    if (i > from && sent[i] !== sent[i - 1]) last = -1;
+    left[i - from] = last;
+    if (attr[i]! & A_CUE) last = i;
+  }
+  for (let i = to - 1, last = -1; i >= from; i--) {
+    if (i < to - 1 && sent[i] !== sent[i + 1]) last = -1;
+    right[i - from] = last;
+    if (attr[i]! & A_CUE) last = i;
+  }
+  // Whether each sentence has a quote mark / a cue (by sentence index, relative to the block's first).
+  const s0 = sent[from]!;
+  const sentFlags = new Int32Array(sent[to - 1]! - s0 + 1);
+  for (let i = from; i < to; i++) sentFlags[sent[i]! - s0] = sentFlags[sent[i]! - s0]! | (attr[i]! & (A_CUE | A_QUOTE_OPEN | A_QUOTE_CLOSE));
+  const blockOpensQuote = attr[from]! & A_QUOTE_OPEN ? 1 : 0;
+  let at = 0;
+  const w = (i: number): number => (i < from ? BOS : i >= to ? EOS : word[i]!);
+  const cueAt = (i: number): number => (i < from || i >= to ? 2 : attr[i]! & A_CUE ? 1 : 0);
+  for (let i = from; i < to; i++) {
+    offsets[i - from] = at;
+    const put = (template: number, a: number, b = 0, c = 0): void => { feats[at++] = mix(mix(mix(template, a), b), c) & mask; };
+    const a = attr[i]!;
+    const caps = flags[i]! & (F_CAP | F_ALLCAPS | F_DIGIT | F_NOLETTER);
+    const q = a & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE);
+    const l = left[i - from]!, r = right[i - from]!;
+    const lb = l < 0 ? 0 : bucket(i - l), rb = r < 0 ? 0 : bucket(r - i);
+    const lw = l < 0 ? 0 : word[l]!, rw = r < 0 ? 0 : word[r]!;
+    const sf = sentFlags[sent[i]! - s0]!;
+    put(1, 0);
+    put(2, w(i)); put(3, w(i - 1)); put(4, w(i + 1)); put(5, w(i - 2)); put(6, w(i + 2));
+    put(7, w(i - 1), w(i)); put(8, w(i), w(i + 1)); put(9, w(i - 2), w(i - 1)); put(10, w(i + 1), w(i + 2));
+    put(11, shape[i]!); put(12, suf[i * 4 + 2]!); put(13, pre[i * 4 + 2]!); put(14, suf[i * 4 + 1]!);
+    put(15, caps, i > from ? flags[i - 1]! & (F_CAP | F_NOLETTER) : 1 << 20, i + 1 < to ? flags[i + 1]! & (F_CAP | F_NOLETTER) : 1 << 20);
+    put(16, a & (A_CUE | A_LEXCUE | A_ACCORDING | A_PRONOUN)); put(17, cueAt(i - 1), cueAt(i), cueAt(i + 1)); put(18, cueAt(i - 2), cueAt(i + 2));
+    put(19, q); put(20, q, w(i)); put(21, q, caps);
+    put(22, lb, rb); put(23, lb, rb, q); put(24, lb, w(i)); put(25, rb, w(i)); put(26, lw, lb); put(27, rw, rb);
+    put(28, a & (A_SENT_START | A_SENT_END), q);
+    put(29, ner[i]!, ner[i - 1] ?? 0, ner[i + 1] ?? 0); put(30, ner[i]!, lb, rb); put(31, a & A_PRONOUN, rb, lb);
+    put(32, sf, lb === 0 ? 0 : 1, rb === 0 ? 0 : 1); put(33, sf, q, a & A_SENT_START);
+    put(34, cueAt(i - 1), w(i), cueAt(i - 2)); put(35, w(i - 1) === H_THAT ? cueAt(i - 2) : 3, q);
+    put(36, w(i - 1) === H_COMMA ? 1 : 0, attr[i - 1] !== undefined && i > from ? attr[i - 1]! & (A_QUOTE_CLOSE | A_QUOTE_OPEN) : 0, cueAt(i + 1));
+    put(37, shape[i]!, i > from ? shape[i - 1]! : BOS, i + 1 < to ? shape[i + 1]! : EOS);
+    put(38, blockOpensQuote, sent[i] === s0 ? 1 : 0, q);
+    put(39, rw, w(i)); put(40, lw, w(i));
+    put(41, ner[i]!, a & A_SENT_START, rb);
+    put(42, w(i - 3)); put(43, w(i + 3)); put(44, lw, w(i - 1)); put(45, rw, w(i + 1));
+    put(46, ner[i]!, rw); put(47, q, lb, w(i - 1));
+  }
+  offsets[n] = at;
+  return at;
+}

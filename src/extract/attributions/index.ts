@@ -1,0 +1,63 @@
+/**
+ * `createAttributionExtractor(options)`: who said what. A statistical tagger (averaged perceptron,
+ * BIO over SOURCE / CUE / CONTENT, trained by train-attribution.ts on PolNeAR train,
+ * models/attribution-polnear.bin.gz) labels each paragraph block; group.ts turns the spans into
+ * attributions. The model is read once, on first use. Only paragraph blocks are read.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../config/paths.js';
+import type { Article } from '../../model/schema.js';
+import type { TextLayer } from '../../text/types.js';
+import { createNerTagger } from '../entities/ner/index.js';
+import { groupBlock, type AttributionFinding } from './group.js';
+import { decodeAttributionModel, type AttributionModel } from './model.js';
+import { AttributionDecoder, nerByToken, paragraphRanges, type BlockRange } from './tagger.js';
+
+export type { AttributionFinding, AttributionRule, OffsetSpan } from './group.js';
+
+export interface AttributionExtractorOptions {
+  /** A model file written by `npm run train:attribution`; default models/attribution-polnear.bin.gz. */
+  modelPath?: string;
+  /** The NER model the attribution model was trained with (default: the bundled one). */
+  nerModelPath?: string;
+}
+
+export const DEFAULT_ATTRIBUTION_MODEL = join(REPO_ROOT, 'models', 'attribution-polnear.bin.gz');
+
+const cache = new Map<string, AttributionModel>();
+
+/** Reads (once per path and process) a model file. */
+export function loadAttributionModel(path: string = DEFAULT_ATTRIBUTION_MODEL): AttributionModel {
+  let model = cache.get(path);
+  if (!model) {
+    model = decodeAttributionModel(readFileSync(path));
+    cache.set(path, model);
+  }
+  return model;
+}
+
+export type AttributionExtractor = (article: Pick<Article, 'text' | 'blocks' | 'links'>, layer: TextLayer) => AttributionFinding[];
+
+export function createAttributionExtractor(options: AttributionExtractorOptions = {}): AttributionExtractor {
+  if (options.modelPath !== undefined && typeof options.modelPath !== 'string') {
+    throw new TypeError(`createAttributionExtractor(options): modelPath must be a string, got ${typeof options.modelPath}`);
+  }
+  const path = options.modelPath ?? DEFAULT_ATTRIBUTION_MODEL;
+  const ner = createNerTagger(options.nerModelPath === undefined ? {} : { modelPath: options.nerModelPath });
+  let decoder: AttributionDecoder | null = null;
+  return (article, layer) => {
+    if (typeof article?.text !== 'string') throw new TypeError('attributionExtractor(article, layer): article.text must be a string');
+    const ranges = paragraphRanges(article, layer);
+    if (ranges.length === 0) return [];
+    decoder ??= new AttributionDecoder(loadAttributionModel(path));
+    const sentenceIndexes = ranges.flatMap((r) => Array.from({ length: r.sentenceEnd - r.sentenceStart }, (_, k) => r.sentenceStart + k));
+    const nerTypes = nerByToken(ner(article.text, layer, sentenceIndexes), layer.tokens.length);
+    return attributionsOf(decoder, article.text, layer, ranges, nerTypes);
+  };
+}
+
+/** Tags the ranges and groups each block's spans (shared by the extractor, training checks and evaluation). */
+export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], ner: Uint8Array | null): AttributionFinding[] {
+  return decoder.tagArticle(text, layer, ranges, ner).flatMap((spans) => groupBlock(text, layer, decoder.buf, spans));
+}

@@ -1,0 +1,98 @@
+/**
+ * Tagging an article's paragraphs with an attribution model: token data (features.ts), per-block
+ * features, label scores from the weight table, constrained Viterbi (BIO), role spans in token indexes.
+ * Shared by the runtime extractor and the trainer's held-out check.
+ */
+import type { Article } from '../../model/schema.js';
+import type { TextLayer } from '../../text/types.js';
+import type { NerMention } from '../entities/ner/index.js';
+import { constrainedViterbi } from '../entities/ner/perceptron.js';
+import { addRows } from '../entities/ner/weights.js';
+import {
+  ALLOWED, ALLOWED_END, AttributionBuffer, MAX_FEATURES_PER_TOKEN, NER_ORG, NER_OTHER, NER_PERSON, NUM_LABELS,
+  blockFeatures, markBlock, readAttributionArticle, roleSpans,
+} from './features.js';
+import type { AttributionModel } from './model.js';
+
+const L = NUM_LABELS;
+
+/** A run of sentences in one paragraph block: tokens [from, to), sentences [sentenceStart, sentenceEnd). */
+export interface BlockRange {
+  block: number;
+  from: number;
+  to: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+/** A decoded role span: tokens [start, end) into `layer.tokens`, role index into ROLES. */
+export interface RoleSpan {
+  start: number;
+  end: number;
+  role: number;
+}
+
+/** The paragraph blocks' token ranges (headings, captions, credits and boilerplate are left out). */
+export function paragraphRanges(article: Pick<Article, 'blocks'>, layer: TextLayer): BlockRange[] {
+  const out: BlockRange[] = [];
+  layer.sentences.forEach((s, k) => {
+    if ((article.blocks[s.block]?.kind ?? 'paragraph') !== 'paragraph' || s.tokenEnd <= s.tokenStart) return;
+    const last = out[out.length - 1];
+    if (last && last.block === s.block && last.sentenceEnd === k) { last.to = s.tokenEnd; last.sentenceEnd = k + 1; }
+    else out.push({ block: s.block, from: s.tokenStart, to: s.tokenEnd, sentenceStart: k, sentenceEnd: k + 1 });
+  });
+  return out;
+}
+
+/** Per-token NER evidence (NER_* by token) from the tagger's mentions. */
+export function nerByToken(mentions: readonly NerMention[], tokens: number): Uint8Array {
+  const out = new Uint8Array(tokens);
+  for (const m of mentions) {
+    const v = m.type === 'person' ? NER_PERSON : m.type === 'organization' ? NER_ORG : NER_OTHER;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) out[i] = v;
+  }
+  return out;
+}
+
+/** Reusable scratch space (one per extractor; calls are synchronous). */
+export class AttributionDecoder {
+  readonly buf = new AttributionBuffer();
+  private feats = new Int32Array(256 * MAX_FEATURES_PER_TOKEN);
+  private offsets = new Int32Array(257);
+  private scores = new Float64Array(256 * L);
+  private labels = new Uint8Array(256);
+  private delta = new Float64Array(256 * L);
+  private back = new Uint8Array(256 * L);
+  private readonly mask: number;
+
+  constructor(readonly model: AttributionModel) {
+    this.mask = (1 << model.bits) - 1;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.labels.length) return;
+    const size = Math.max(n, 2 * this.labels.length);
+    this.feats = new Int32Array(size * MAX_FEATURES_PER_TOKEN);
+    this.offsets = new Int32Array(size + 1);
+    this.scores = new Float64Array(size * L);
+    this.labels = new Uint8Array(size);
+    this.delta = new Float64Array(size * L);
+    this.back = new Uint8Array(size * L);
+  }
+
+  /** Role spans of each range (token indexes into the layer), in order. */
+  tagArticle(text: string, layer: TextLayer, ranges: readonly BlockRange[], ner: Uint8Array | null): RoleSpan[][] {
+    readAttributionArticle(text, layer.tokens, layer.sentences, ner, this.model.cues, this.buf);
+    return ranges.map((r) => {
+      const n = r.to - r.from;
+      this.reserve(n);
+      markBlock(this.buf, r.from, r.to);
+      blockFeatures(this.buf, r.from, r.to, this.mask, this.feats, this.offsets);
+      const scores = this.scores;
+      scores.fill(0, 0, n * L);
+      for (let t = 0; t < n; t++) addRows(this.model, this.feats, this.offsets[t]!, this.offsets[t + 1]!, scores, t * L);
+      constrainedViterbi(scores, n, L, this.model.transitionsQ, ALLOWED, ALLOWED_END, this.labels, this.delta, this.back);
+      return roleSpans(this.labels, n).map((s) => ({ start: r.from + s.start, end: r.from + s.end, role: s.role }));
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildArticle } from '../../ingest/article.js';
+import { readPlainText } from '../../ingest/plain-text.js';
+import { createSegmenter } from '../../text/index.js';
+import { NUM_LABELS, labelOf, roleSpans } from './features.js';
+import { attributionsOf } from './index.js';
+import { decodeAttributionModel, encodeAttributionModel } from './model.js';
+import { AttributionDecoder, paragraphRanges } from './tagger.js';
+import { trainAttributionModel, type LabeledArticle } from './train.js';
+
+const segment = createSegmenter();
+
+/** A toy article: "NAME grumbled X." where the model must learn grumbled as cue, NAME as source, X as content. */
+function toy(name: string, what: string): LabeledArticle {
+  const text = `${name} grumbled ${what}.`;
+  const article = buildArticle(readPlainText(text), { source: 'toy' }).article;
+  const layer = segment(article);
+  const labels = new Uint8Array(layer.tokens.length);
+  layer.tokens.forEach((t, i) => {
+    const word = text.slice(t.start, t.end);
+    if (t.end <= name.length) labels[i] = labelOf(0, t.start > 0);
+    else if (word === 'grumbled') labels[i] = labelOf(1, false);
+    else if (word !== '.') labels[i] = labelOf(2, t.start > text.indexOf(what));
+  });
+  return { text, layer, ranges: paragraphRanges(article, layer), ner: null, labels };
+}
+
+describe('attribution training', () => {
+  it('roleSpans reads BIO', () => {
+    assert.equal(NUM_LABELS, 7);
+    assert.deepEqual(roleSpans([1, 2, 0, 3, 5, 6, 6, 5], 8), [
+      { start: 0, end: 2, role: 0 }, { start: 3, end: 4, role: 1 }, { start: 4, end: 7, role: 2 }, { start: 7, end: 8, role: 2 },
+    ]);
+  });
+
+  it('learns a toy pattern, round-trips the model file and groups the spans', () => {
+    const names = ['Mara', 'Olek', 'Tiny Tim', 'The baker'];
+    const things = ['the bread was stale', 'rain is coming', 'nobody listens', 'prices went up again'];
+    const docs = names.flatMap((n) => things.map((w) => toy(n, w)));
+    const model = decodeAttributionModel(encodeAttributionModel(trainAttributionModel(docs, { bits: 14, epochs: 6, seed: 3 })));
+    const text = 'Olek grumbled the soup was cold.';
+    const article = buildArticle(readPlainText(text), { source: 'toy' }).article;
+    const layer = segment(article);
+    const [a, ...rest] = attributionsOf(new AttributionDecoder(model), text, layer, paragraphRanges(article, layer), null);
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(a!.source!.start, a!.source!.end), 'Olek');
+    assert.equal(text.slice(a!.cue!.start, a!.cue!.end), 'grumbled');
+    assert.deepEqual(a!.content.map((c) => text.slice(c.start, c.end)), ['the soup was cold']);
+    assert.equal(a!.kind, 'indirect');
+  });
+
+  it('is deterministic for a seed', () => {
+    const docs = [toy('Mara', 'it rained'), toy('Olek', 'it snowed')];
+    const a = encodeAttributionModel(trainAttributionModel(docs, { bits: 12, epochs: 2, seed: 5 }));
+    const b = encodeAttributionModel(trainAttributionModel(docs, { bits: 12, epochs: 2, seed: 5 }));
+    assert.deepEqual(a, b);
+  });
+});
