@@ -3,14 +3,10 @@
  * the final period. Dotted forms (U.S., J.K., a.m., Ph.D.) need no entry: the tokenizer recognises
  * any run of one- or two-letter segments each followed by a period.
  */
+import { PERSON_TITLE_ABBREVIATIONS, PLACE_TITLE_ABBREVIATIONS } from '../lexicon/titles.js';
 
-/** Titles and honorifics: they precede a name, so a sentence never ends after them ("Ms. Patel"). */
-export const TITLE_ABBREVIATIONS = [
-  'Mr', 'Mrs', 'Ms', 'Mx', 'Messrs', 'Mmes', 'Mme', 'Mlle', 'Dr', 'Drs', 'Prof', 'Profs',
-  'Gov', 'Govs', 'Sen', 'Sens', 'Rep', 'Reps', 'Pres', 'Atty', 'Amb', 'Supt', 'Det', 'Insp', 'Hon',
-  'Gen', 'Gens', 'Lt', 'Col', 'Capt', 'Cmdr', 'Cdr', 'Sgt', 'Maj', 'Adm', 'Brig', 'Cpl', 'Pvt', 'Spc',
-  'Rev', 'Fr', 'Msgr', 'Sr', 'Mt', 'Ft',
-] as const;
+/** Titles before a name or a place: a sentence never ends after them ("Ms. Patel", "Mt. Everest"). */
+export const TITLE_ABBREVIATIONS = [...PERSON_TITLE_ABBREVIATIONS, ...PLACE_TITLE_ABBREVIATIONS] as const;
 
 /** Abbreviations that take their period only before a number ("Nov. 5", "No. 1"); elsewhere "." ends the word. */
 export const BEFORE_NUMBER_ABBREVIATIONS = [

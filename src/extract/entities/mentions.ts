@@ -10,8 +10,8 @@ import { createGazetteer, type Gazetteer } from './gazetteer.js';
 import { INSTITUTION_KIND_NOUNS, ORG_NAME_WORDS } from './lexicon/organizations.js';
 import {
   CAMPAIGN_OFFICES, GROUP_NOUNS, HONORIFICS, NAME_SUFFIXES, NAME_TRAILING_FUNCTION_WORDS, NON_NAME_WORDS, PARTY_ADJECTIVES, PERSONAL_PRONOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-  TITLE_ABBREVIATIONS,
 } from './lexicon/people.js';
+import { PERSON_TITLE_ABBREVIATIONS } from '../../lexicon/titles.js';
 import { COUNTRIES } from './lexicon/places.js';
 import { createTokenView, type TokenView } from './token-view.js';
 import type { Mention } from './types.js';
@@ -36,7 +36,7 @@ const strip = (w: string) => w.replace(/\.$/, '');
 export function createMentionFinder() {
   const gazetteer: Gazetteer = createGazetteer();
   const honorifics = new Map(Object.entries(HONORIFICS).map(([k, g]) => [k.toLowerCase(), g]));
-  const titleAbbreviations = new Set(TITLE_ABBREVIATIONS.map((t) => t.toLowerCase()));
+  const titleAbbreviations = new Set(PERSON_TITLE_ABBREVIATIONS.map((t) => t.toLowerCase()));
   const nonName = new Set<string>(NON_NAME_WORDS);
   const cues = cueForms();
   const roleHeadWords = new Set(ROLE_HEADS.map((h) => h.split(' ').at(-1)!));

@@ -12,8 +12,6 @@ export const HONORIFICS: Readonly<Record<string, Gender>> = {
   Dr: 'unknown', Prof: 'unknown', Professor: 'unknown', Rev: 'unknown', Reverend: 'unknown', Mx: 'unknown',
 };
 
-/** Titles abbreviated before names (with their period): "Sen. Warren", "Gov. Newsom", "Rep. Ocasio-Cortez". */
-export const TITLE_ABBREVIATIONS = ['Sen', 'Rep', 'Gov', 'Lt', 'Gen', 'Col', 'Capt', 'Sgt', 'Adm', 'Maj', 'Cmdr', 'Pres', 'Amb', 'Supt', 'Insp', 'Det', 'Atty', 'Judge'] as const;
 
 /**
  * Nouns that head a role or title: "Prime Minister", "campaign lawyer", "head of operations".

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../config/paths.js';
-import { TITLE_ABBREVIATIONS } from '../../../text/abbreviations.js';
+import { PERSON_TITLE_ABBREVIATIONS } from '../../../lexicon/titles.js';
 import type { TextLayer, Token } from '../../../text/types.js';
 import { Decoder } from './decode.js';
 import { decodeModel, type NerModel } from './model.js';
@@ -40,7 +40,7 @@ const cache = new Map<string, NerModel>();
  * Titles left out of a person's mention, as CoNLL does ("Mr Smith" → "Smith"); Reuters writes them
  * without a period, so the model rarely sees "Ms." and sometimes takes it in. Mt/Ft start place names.
  */
-const PERSON_TITLES: ReadonlySet<string> = new Set(TITLE_ABBREVIATIONS.filter((t) => t !== 'Mt' && t !== 'Ft'));
+const PERSON_TITLES: ReadonlySet<string> = new Set(PERSON_TITLE_ABBREVIATIONS);
 
 /** The first token of a person mention after any leading titles ("Ms." "Dr"), keeping at least one token. */
 function skipTitles(text: string, tokens: readonly Token[], from: number, to: number): number {
