@@ -69,7 +69,12 @@ if (mode === 'raw') {
   docs.forEach((doc, k) => {
     const record = records[k]!;
     if (record.article.text !== doc.text) throw new Error(`eval:ner: article ${k} text changed in the pipeline`);
-    const predicted = record.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, type: typeIndex(e.type) })));
+    // Named mentions only: CoNLL annotates names, so pronouns ("he said") and descriptions ("the prime minister")
+    // that coreference adds to an entity are not scored as name predictions.
+    const named = (rule: string | undefined) => !rule || !/^coref\/(pronoun|description)/.test(rule);
+    const predicted = record.entities.flatMap((e) =>
+      e.mentions.filter((_, i) => named(e.mentionRules?.[i])).map((m) => ({ start: m.start, end: m.end, type: typeIndex(e.type) })),
+    );
     addMatches(counts, doc.entities, predicted);
   });
 }
