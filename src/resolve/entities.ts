@@ -149,6 +149,13 @@ export function createEntityResolver(gazetteer: Gazetteer) {
     const lastNamed = recency();
     const nearestFirst = (list: Cluster[], at: number) => (list.length > 1 ? list.sort((a, b) => lastNamed(b, at + 1) - lastNamed(a, at + 1)) : list);
     for (const i of deferred) {
+      // A link to the same page (a topic page such as /tags/robert-smith/) is the strongest evidence of identity.
+      const links = mentions[i]!.links;
+      const linked = links?.length ? clusters.find((c) => c.type === 'person' && links.some((l) => c.links.has(l))) : undefined;
+      if (linked) {
+        join(linked, i, 'coref/same-link');
+        continue;
+      }
       const word = lowers[i]!;
       const surnameMatch = nearestFirst([...(bySurname.get(word) ?? [])], mentions[i]!.start)[0];
       const candidates = surnameMatch ? [surnameMatch] : nearestFirst([...(byFirstName.get(word) ?? [])], mentions[i]!.start);

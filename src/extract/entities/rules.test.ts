@@ -139,6 +139,21 @@ describe('entity rules', () => {
   });
 });
 
+describe('entity rules: links', () => {
+  it('joins a nickname to the full name when both link to the same topic page', () => {
+    const text = 'Robert Smith arrived first. Later Bob spoke to the crowd.';
+    const href = 'https://news.example/tags/robert-smith/';
+    const article = { text, blocks: [{ start: 0, end: text.length, kind: 'paragraph' as const }], links: [{ start: 0, end: 12, href }, { start: 34, end: 37, href }] };
+    const layer = segment(article);
+    const { mentions, view } = findMentions(article, layer, stubTagger(text, layer, [['Robert Smith', 'person'], ['Bob', 'person']]));
+    const entities = resolve(text, mentions, findRoles(view, mentions), possessiveAffiliations(view, mentions));
+    const e = byName(entities, 'Robert Smith');
+    assert.deepEqual(e.mentions.map((m) => m.text), ['Robert Smith', 'Bob']);
+    assert.deepEqual(e.mentionRules, ['ner/stub', 'coref/same-link']);
+    assert.deepEqual(e.links, [href]);
+  });
+});
+
 describe('entity rules: near misses', () => {
   it('does not resolve a pronoun with no person before it', () => {
     const entities = entitiesOf('He said the weather would turn. Officials in Ohio agreed.', [['Ohio', 'place']]);
