@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { createArticlePipeline } from '../api/extract.js';
 import { isCI, requireData } from '../config/paths.js';
 import { readDocument, type DocumentKind } from '../ingest/index.js';
+import type { Article, Message } from '../model/schema.js';
 import { createSegmenter } from '../text/index.js';
 
 const RUNS = 5;
@@ -56,30 +57,27 @@ function measure(task: string, docs: Doc[], work: (doc: Doc) => number): Row {
   return { task, articles, mb, medianMs: median(times) };
 }
 
-function ingestAndSegment(): (doc: Doc) => number {
-  const segment = createSegmenter();
+/** Reads each document and runs `work` on every article in it; returns the number of articles. */
+function perArticle(work: (result: { input: string; article: Article; messages: Message[] }) => void): (doc: Doc) => number {
   return (doc) => {
     let n = 0;
     for (const result of readDocument(doc.name, doc.bytes, { kind: doc.kind, meta: {} })) {
       if (!result.ok) continue;
-      segment(result.article);
+      work(result);
       n++;
     }
     return n;
   };
 }
 
+function ingestAndSegment(): (doc: Doc) => number {
+  const segment = createSegmenter();
+  return perArticle((r) => segment(r.article));
+}
+
 function fullExtract(): (doc: Doc) => number {
   const pipeline = createArticlePipeline();
-  return (doc) => {
-    let n = 0;
-    for (const result of readDocument(doc.name, doc.bytes, { kind: doc.kind, meta: {} })) {
-      if (!result.ok) continue;
-      pipeline(result.input, result.article, result.messages);
-      n++;
-    }
-    return n;
-  };
+  return perArticle((r) => pipeline(r.input, r.article, r.messages));
 }
 
 function main(): number {

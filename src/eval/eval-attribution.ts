@@ -31,7 +31,7 @@ import {
   type PRF,
 } from './attribution-score.js';
 import { isMain, runMain } from './main-guard.js';
-import { listPolnear, readPolnearAnnotation } from './polnear.js';
+import { listPolnear, readPolnearAnnotation, recordForArticle } from './polnear.js';
 
 export const ROLES = ['content', 'source', 'cue'] as const;
 export type Role = (typeof ROLES)[number];
@@ -296,16 +296,12 @@ async function main(argv: string[]): Promise<number> {
     let predicted: PredictedAttribution[];
     if (opts.baseline) predicted = quoteBaseline(text);
     else {
-      const record = byInput.get(article.textPath);
-      if (!record) {
-        skipped.push({ article: article.name, reason: 'no extract record' });
+      const found = recordForArticle(article, byInput, text);
+      if ('reason' in found) {
+        skipped.push({ article: article.name, reason: found.reason });
         continue;
       }
-      if (record.article.text !== text) {
-        skipped.push({ article: article.name, reason: 'article.text differs from the file, so gold offsets do not apply' });
-        continue;
-      }
-      predicted = record.attributions;
+      predicted = found.record.attributions;
     }
     scores.push(scoreArticle(article.name, text, gold, predicted.map((p) => predictedAttribution(text, p))));
   }

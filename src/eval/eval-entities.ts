@@ -15,7 +15,7 @@ import type { Entity, ExtractRecord } from '../model/schema.js';
 import type { BratSpan } from './brat.js';
 import { analyzeSource, coversHead, lowercaseWords, type NameRun } from './names.js';
 import { isMain, runMain } from './main-guard.js';
-import { listPolnear, readPolnearAnnotation } from './polnear.js';
+import { listPolnear, readPolnearAnnotation, recordForArticle } from './polnear.js';
 
 export type MentionKind = 'person' | 'organization';
 
@@ -185,16 +185,13 @@ async function main(argv: string[]): Promise<number> {
   let goldCount = 0;
   let scored = 0;
   for (const article of articles) {
-    const record = byInput.get(article.textPath);
     const fileText = readFileSync(article.textPath, 'utf8').replace(/^\uFEFF/, '');
-    if (!record) {
-      skipped.push({ article: article.name, reason: 'no extract record' });
+    const found = recordForArticle(article, byInput, fileText);
+    if ('reason' in found) {
+      skipped.push({ article: article.name, reason: found.reason });
       continue;
     }
-    if (record.article.text !== fileText) {
-      skipped.push({ article: article.name, reason: 'article.text differs from the file, so gold offsets do not apply' });
-      continue;
-    }
+    const { record } = found;
     const doc = readPolnearAnnotation(article);
     const sources = goldSources(doc);
     goldCount += sources.length;

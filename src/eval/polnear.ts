@@ -48,3 +48,18 @@ export function listPolnear(splitDir: string): { articles: PolnearArticle[]; tex
 export function readPolnearAnnotation(article: PolnearArticle): BratDocument {
   return parseBrat(readFileSync(article.annPath, 'utf8'));
 }
+
+/**
+ * The extract record of a PolNeAR article, or why it cannot be scored: gold offsets index the .txt file,
+ * so a record whose article.text differs from it is skipped, never scored against shifted offsets.
+ */
+export function recordForArticle<R extends { article: { text: string } }>(
+  article: PolnearArticle,
+  byInput: ReadonlyMap<string, R>,
+  fileText: string,
+): { record: R } | { reason: string } {
+  const record = byInput.get(article.textPath);
+  if (!record) return { reason: 'no extract record' };
+  if (record.article.text !== fileText) return { reason: 'article.text differs from the file, so gold offsets do not apply' };
+  return { record };
+}
