@@ -8,7 +8,7 @@
 import type { Entity, EntityType, Span } from '../model/schema.js';
 import type { Gazetteer } from '../extract/entities/gazetteer.js';
 import { INSTITUTIONS, INSTITUTION_KIND_NOUNS, ORG_GENERIC_SUFFIXES } from '../extract/entities/lexicon/organizations.js';
-import type { Gender } from '../extract/entities/lexicon/people.js';
+import { PARTY_ADJECTIVES, type Gender } from '../extract/entities/lexicon/people.js';
 import { foldQuotes } from '../extract/entities/token-view.js';
 import type { Mention, RoleFinding } from '../extract/entities/types.js';
 
@@ -49,6 +49,7 @@ interface Cluster {
   links: Set<string>;
 }
 
+const partyAdjectives = new Set(PARTY_ADJECTIVES.map((w) => w.toLowerCase()));
 const normalize = (s: string) => foldQuotes(s).replace(/\s+/g, ' ').trim().toLowerCase();
 const institutionKinds = new Map(INSTITUTIONS.map((i) => [i.name, i.kind]));
 
@@ -243,7 +244,14 @@ export function createEntityResolver(gazetteer: Gazetteer) {
     const lastBefore = recency();
     const persons = live().filter((c) => c.type === 'person');
     const organizations = live().filter((c) => c.type === 'organization');
-    const roleHead = (role: string) => normalize(role).split(' ').filter((w) => !['of', 'at', 'for'].includes(w));
+    // Each person's roles as normalised text and words, once: every description compares against them.
+    const roleWords = new Map<Cluster, { text: string; words: string[] }[]>();
+    for (const c of persons) {
+      roleWords.set(c, c.roles.map((r) => {
+        const text = normalize(r.role);
+        return { text, words: text.split(' ').filter((w) => w !== 'of' && w !== 'at' && w !== 'for') };
+      }));
+    }
 
     // 5. Definite descriptions: by role (head and qualifying words), by institution kind, else a unique recent referent.
     mentions.forEach((m, i) => {
@@ -253,17 +261,15 @@ export function createEntityResolver(gazetteer: Gazetteer) {
       let rule = '';
       if (m.type === 'person') {
         const heads = HEAD_SYNONYMS[m.head] ?? [m.head];
-        const qualifiers = (m.modifiers ?? []).filter((w) => /^[a-z]/.test(w) === false || ['republican', 'democratic', 'conservative', 'labour'].includes(w)).map((w) => w.toLowerCase());
-        const byRole = persons.filter((c) => c.roles.length > 0 && lastBefore(c, before) >= 0 && c.roles.some((r) => {
-          const words = roleHead(r.role);
-          const headOk = heads.some((h) => normalize(r.role).endsWith(h) || words.includes(h));
-          return headOk && qualifiers.every((q) => words.includes(q) || q === 'us' || q === 'u.s.' || q === 'uk' || q === 'u.k.');
-        }));
+        // A party adjective restricts the referent ("the Republican candidate"); a nationality does not here.
+        const qualifiers = (m.modifiers ?? []).filter((w) => partyAdjectives.has(w));
+        const byRole = persons.filter((c) => c.roles.length > 0 && lastBefore(c, before) >= 0 && roleWords.get(c)!.some((r) =>
+          heads.some((h) => r.text.endsWith(h) || r.words.includes(h)) && qualifiers.every((q) => r.words.includes(q))));
         byRole.sort((a, b) => lastBefore(b, before) - lastBefore(a, before));
         if (byRole[0]) {
           chosen = byRole[0];
           rule = 'coref/description-role';
-        } else if (qualifiers.every((q) => ['us', 'u.s.', 'uk', 'u.k.'].includes(q))) {
+        } else if (qualifiers.length === 0) {
           // The people named in the window before the description (mentions are in text order).
           const recent = new Set<Cluster>();
           for (let j = i - 1; j >= 0 && mentions[j]!.sentence >= m.sentence - DEFAULT_DESCRIPTION_WINDOW; j--) {

@@ -121,6 +121,15 @@ describe('entity rules', () => {
     assert.equal(e.mentionRules[e.mentions.findIndex((m) => m.text === 'the prime minister')], 'coref/description-role');
   });
 
+  it('resolves "the Republican candidate" to the person whose role names that party, not the nearest candidate', () => {
+    const entities = entitiesOf(
+      'Republican nominee Tom Hart met Democratic nominee Ana Silva. Later the Republican candidate left.',
+      [['Tom Hart', 'person'], ['Ana Silva', 'person']],
+    );
+    assert.ok(byName(entities, 'Tom Hart').mentions.some((m) => m.text === 'the Republican candidate'));
+    assert.ok(!byName(entities, 'Ana Silva').mentions.some((m) => m.text === 'the Republican candidate'));
+  });
+
   it('resolves "the broadcaster" to a broadcaster from the institution table, not to the latest organisation', () => {
     const entities = entitiesOf('He spoke to CNN about the Green Party. The comments were aired, the broadcaster reported.', [['Green Party', 'organization']]);
     const cnn = byName(entities, 'CNN');
