@@ -361,7 +361,8 @@ export function createMentionFinder() {
         const isHead = (roleHeadWords.has(w) || kindNouns.has(w)) && !(roleHeadWords.has(next) || kindNouns.has(next) || modifiers.has(next));
         if (isHead && (view.layer.tokens[j + 1]?.kind !== 'word' || !view.isCapitalized(j + 1))) {
           const head = mods.length && ['prime', 'vice', 'deputy'].includes(mods.at(-1)!.toLowerCase()) ? `${mods.pop()!.toLowerCase()} ${w}` : w;
-          if (cover.find(i, j + 1)) break;
+          // A place inside is a modifier ("the US candidate"); any other name there makes it no description.
+          if (cover.find(i, j + 1, undefined, (o) => o.type !== 'place')) break;
           // "Sofia Patel, the head of operations at Labour," is an apposition: the name's role (roles.ts), not a second
           // mention. "…with Donald Trump, the prime minister said" goes on with a verb: a new subject, kept.
           if (afterName && [',', 'of', 'at', 'for', 'and', '.'].includes(view.lower(j + 1))) break;
@@ -462,11 +463,12 @@ class Coverage {
   remark(m: Mention): void {
     this.at.fill(this.mentions.indexOf(m), m.tokenStart, m.tokenEnd);
   }
-  /** A mention covering some token of [ts, te), other than `except`. */
-  find(ts: number, te: number, except?: Mention): Mention | undefined {
+  /** A mention covering some token of [ts, te), other than `except` and passing `test`. */
+  find(ts: number, te: number, except?: Mention, test?: (m: Mention) => boolean): Mention | undefined {
     for (let k = ts; k < te; k++) {
       const i = this.at[k] ?? -1;
-      if (i >= 0 && this.mentions[i] !== except) return this.mentions[i];
+      const m = i >= 0 ? this.mentions[i] : undefined;
+      if (m && m !== except && (!test || test(m))) return m;
     }
     return undefined;
   }

@@ -130,6 +130,13 @@ describe('entity rules', () => {
     assert.ok(!byName(entities, 'Ana Silva').mentions.some((m) => m.text === 'the Republican candidate'));
   });
 
+  it('resolves "the US candidate" to the one person named just before, the country inside it notwithstanding', () => {
+    const entities = entitiesOf('Britain sought to calm a row with Tom Hart after the US candidate accused the government.', [['Tom Hart', 'person']]);
+    const e = byName(entities, 'Tom Hart');
+    assert.deepEqual(e.mentions.map((m) => m.text), ['Tom Hart', 'the US candidate']);
+    assert.deepEqual(e.mentionRules, ['ner/stub', 'coref/description-recent']);
+  });
+
   it('resolves "the broadcaster" to a broadcaster from the institution table, not to the latest organisation', () => {
     const entities = entitiesOf('He spoke to CNN about the Green Party. The comments were aired, the broadcaster reported.', [['Green Party', 'organization']]);
     const cnn = byName(entities, 'CNN');
