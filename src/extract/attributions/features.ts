@@ -80,6 +80,17 @@ export class AttributionBuffer {
   ner = new Uint8Array(256);
   /** Sentence index of each token. */
   sentence = new Int32Array(256);
+  /** Scratch per block: nearest cue left/right, per-sentence flags. */
+  left = new Int32Array(256);
+  right = new Int32Array(256);
+  sentFlags = new Int32Array(256);
+  reserveScratch(n: number): void {
+    if (n <= this.left.length) return;
+    const size = Math.max(n, this.left.length * 2);
+    this.left = new Int32Array(size);
+    this.right = new Int32Array(size);
+    this.sentFlags = new Int32Array(size);
+  }
   reserve(n: number): void {
     if (n <= this.attr.length) return;
     const size = Math.max(n, this.attr.length * 2);
@@ -157,7 +168,8 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
   const attr = buf.attr, ner = buf.ner, sent = buf.sentence;
   const n = to - from;
   // Nearest cue to the left and right within the sentence (token index, -1 none).
-  const left = new Int32Array(n), right = new Int32Array(n);
+  buf.reserveScratch(n);
+  const left = buf.left, right = buf.right;
   for (let i = from, last = -1; i < to; i++) {
     if (i > from && sent[i] !== sent[i - 1]) last = -1;
     left[i - from] = last;
@@ -170,15 +182,13 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
   }
   // Whether each sentence has a quote mark / a cue (by sentence index, relative to the block's first).
   const s0 = sent[from]!;
-  const sentFlags = new Int32Array(sent[to - 1]! - s0 + 1);
+  const sentFlags = buf.sentFlags;
+  sentFlags.fill(0, 0, sent[to - 1]! - s0 + 1);
   for (let i = from; i < to; i++) sentFlags[sent[i]! - s0] = sentFlags[sent[i]! - s0]! | (attr[i]! & (A_CUE | A_QUOTE_OPEN | A_QUOTE_CLOSE));
   const blockOpensQuote = attr[from]! & A_QUOTE_OPEN ? 1 : 0;
-  let at = 0;
-  const w = (i: number): number => (i < from ? BOS : i >= to ? EOS : word[i]!);
-  const cueAt = (i: number): number => (i < from || i >= to ? 2 : attr[i]! & A_CUE ? 1 : 0);
+  OUT = feats; AT = 0; MASK = mask; FROM = from; TO = to; WORD = word; ATTR = attr;
   for (let i = from; i < to; i++) {
-    offsets[i - from] = at;
-    const put = (template: number, a: number, b = 0, c = 0): void => { feats[at++] = mix(mix(mix(template, a), b), c) & mask; };
+    offsets[i - from] = AT;
     const a = attr[i]!;
     const caps = flags[i]! & (F_CAP | F_ALLCAPS | F_DIGIT | F_NOLETTER);
     const q = a & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE);
@@ -206,6 +216,14 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
     put(42, w(i - 3)); put(43, w(i + 3)); put(44, lw, w(i - 1)); put(45, rw, w(i + 1));
     put(46, ner[i]!, rw); put(47, q, lb, w(i - 1));
   }
-  offsets[n] = at;
-  return at;
+  offsets[n] = AT;
+  OUT = EMPTY; WORD = EMPTY; ATTR = EMPTY;
+  return offsets[n]!;
 }
+
+// blockFeatures' state while it runs (module-level, so no closure is made per token).
+const EMPTY = new Int32Array(0);
+let OUT: Int32Array = EMPTY, AT = 0, MASK = 0, FROM = 0, TO = 0, WORD: Int32Array = EMPTY, ATTR: Int32Array = EMPTY;
+function put(template: number, a: number, b = 0, c = 0): void { OUT[AT++] = mix(mix(mix(template, a), b), c) & MASK; }
+function w(i: number): number { return i < FROM ? BOS : i >= TO ? EOS : WORD[i]!; }
+function cueAt(i: number): number { return i < FROM || i >= TO ? 2 : ATTR[i]! & A_CUE ? 1 : 0; }

@@ -9,12 +9,14 @@
  *   of its sentence that another cue took ("he said A and added B").
  * - `attribution/tagger-content-only`: a block with content but no cue: each content span is an
  *   attribution with cue null (and the nearest source of its sentence, if any).
+ * - `attribution/according-to`: a sentence opening "According to X, …" on which the tagger found nothing:
+ *   cue "According to", source X (up to the first comma, at most 12 tokens), content the rest of the sentence.
  * A cue that ends up with no content gives nothing (an attribution needs content).
  *
  * kind: `direct` if every word of the content is inside quotation marks, `mixed` if some are, else `indirect`.
  */
 import type { TextLayer } from '../../text/types.js';
-import { A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, type AttributionBuffer } from './features.js';
+import { A_ACCORDING, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_END, A_SENT_START, type AttributionBuffer } from './features.js';
 import type { RoleSpan } from './tagger.js';
 
 export interface OffsetSpan {
@@ -22,7 +24,7 @@ export interface OffsetSpan {
   end: number;
 }
 
-export type AttributionRule = 'attribution/tagger-cue' | 'attribution/tagger-cue-shared-source' | 'attribution/tagger-content-only';
+export type AttributionRule = 'attribution/tagger-cue' | 'attribution/tagger-cue-shared-source' | 'attribution/tagger-content-only' | 'attribution/according-to';
 
 export interface AttributionFinding {
   kind: 'direct' | 'mixed' | 'indirect';
@@ -54,8 +56,42 @@ function trimContent(text: string, start: number, end: number): OffsetSpan | nul
   return e > s ? { start: s, end: e } : null;
 }
 
-/** Attributions of one block from its role spans (token indexes), in text order of their first span. */
-export function groupBlock(text: string, layer: TextLayer, buf: AttributionBuffer, spans: readonly RoleSpan[]): AttributionFinding[] {
+/** Source tokens at most, between "According to" and its comma. */
+const MAX_ACCORDING_SOURCE = 12;
+
+/**
+ * `attribution/according-to`: role spans for sentences of the block [from, to) that open with "According
+ * to X," where the tagger found no content and no other cue (cue, source X up to the comma, content the rest
+ * of the sentence). The tagger's own spans in such a sentence are dropped by the caller.
+ */
+function accordingTo(text: string, layer: TextLayer, buf: AttributionBuffer, spans: readonly RoleSpan[], from: number, to: number): RoleSpan[][] {
+  const out: RoleSpan[][] = [];
+  const attr = buf.attr, tokens = layer.tokens;
+  for (let i = from; i + 2 < to; i++) {
+    if (!(attr[i]! & A_SENT_START) || !(attr[i]! & A_ACCORDING) || !(attr[i + 1]! & A_ACCORDING)) continue;
+    let end = i;
+    while (end < to && !(attr[end]! & A_SENT_END)) end++;
+    if (end >= to) end = to - 1;
+    // The tagger's spans in the sentence: any content, or a cue other than "According to", and the rule stays out.
+    if (spans.some((s) => s.start <= end && s.end > i && (s.role === 2 || (s.role === ROLE_CUE && (s.start !== i || s.end !== i + 2))))) continue;
+    let comma = -1;
+    for (let j = i + 3; j < Math.min(end, i + 2 + MAX_ACCORDING_SOURCE + 1); j++) {
+      if (text.slice(tokens[j]!.start, tokens[j]!.end) === ',') { comma = j; break; }
+    }
+    if (comma < 0 || comma + 1 > end) continue;
+    out.push([{ start: i, end: i + 2, role: ROLE_CUE }, { start: i + 2, end: comma, role: ROLE_SOURCE }, { start: comma + 1, end: end + 1, role: 2 }]);
+  }
+  return out;
+}
+
+/**
+ * Attributions of one block from its role spans (token indexes), in text order of their first span;
+ * `range` (the block's tokens [from, to)) enables the rules that read the block itself (according-to).
+ */
+export function groupBlock(text: string, layer: TextLayer, buf: AttributionBuffer, taggerSpans: readonly RoleSpan[], range?: { from: number; to: number }): AttributionFinding[] {
+  const according = range ? accordingTo(text, layer, buf, taggerSpans, range.from, range.to) : [];
+  const taken = new Set(according.map(([cue]) => buf.sentence[cue!.start]!));
+  const spans = taken.size === 0 ? taggerSpans : taggerSpans.filter((s) => !taken.has(buf.sentence[s.start]!));
   const tokens = layer.tokens;
   const sentenceOf = (i: number): number => buf.sentence[i]!;
   const sharesSentence = (a: RoleSpan, b: RoleSpan): boolean => sentenceOf(a.start) <= sentenceOf(b.end - 1) && sentenceOf(b.start) <= sentenceOf(a.end - 1);
@@ -102,6 +138,12 @@ export function groupBlock(text: string, layer: TextLayer, buf: AttributionBuffe
   });
 
   const out: Array<AttributionFinding & { at: number }> = [];
+  {
+    for (const [cue, source, content] of according) {
+      const parts = contentSpans([content!]);
+      if (parts.length) out.push({ kind: kindOf([content!]), content: parts, cue: charSpan(cue!), source: charSpan(source!), rule: 'attribution/according-to', at: cue!.start });
+    }
+  }
   if (cues.length === 0) {
     for (const c of contents) {
       const content = contentSpans([c]);
@@ -109,6 +151,7 @@ export function groupBlock(text: string, layer: TextLayer, buf: AttributionBuffe
       const src = nearestSource(c, sources);
       out.push({ kind: kindOf([c]), content, cue: null, source: src ? charSpan(src) : null, rule: 'attribution/tagger-content-only', at: c.start });
     }
+    out.sort((a, b) => a.at - b.at);
     return out.map(({ at: _at, ...f }) => f);
   }
   const contentOf: RoleSpan[][] = cues.map(() => []);

@@ -42,12 +42,19 @@ describe('createAttributionExtractor', { skip: !existsSync(DEFAULT_ATTRIBUTION_M
   });
 
   it('reads "according to" as a cue', () => {
-    // Known miss: the sentence-initial form ("According to the report, prices rose.") is not found yet.
     const text = 'Prices rose sharply in the spring, according to the report.';
     const [a] = run(text);
     assert.equal(slice(text, a!.cue), 'according to');
     assert.equal(slice(text, a!.source), 'the report');
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['Prices rose sharply in the spring']);
+  });
+
+  it('reads a sentence-initial "According to X, …" (rule attribution/according-to when the tagger finds nothing)', () => {
+    const text = 'According to the report, prices rose sharply in the spring.';
+    const [a] = run(text);
+    assert.equal(slice(text, a!.cue), 'According to');
+    assert.equal(slice(text, a!.source), 'the report');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['prices rose sharply in the spring']);
   });
 
   it('gives nothing for text with no attribution, or in headings', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../config/paths.js';
 import type { Article } from '../../model/schema.js';
 import type { TextLayer } from '../../text/types.js';
-import { createNerTagger } from '../entities/ner/index.js';
+import { createNerTagger, type NerMention } from '../entities/ner/index.js';
 import { groupBlock, type AttributionFinding } from './group.js';
 import { decodeAttributionModel, type AttributionModel } from './model.js';
 import { AttributionDecoder, nerByToken, paragraphRanges, type BlockRange } from './tagger.js';
@@ -37,7 +37,12 @@ export function loadAttributionModel(path: string = DEFAULT_ATTRIBUTION_MODEL): 
   return model;
 }
 
-export type AttributionExtractor = (article: Pick<Article, 'text' | 'blocks' | 'links'>, layer: TextLayer) => AttributionFinding[];
+/**
+ * `nerMentions`: the NER tagger's mentions of this article/layer when the caller already ran it (the
+ * pipeline shares one NER pass); they must cover at least the paragraph sentences. Omitted: the
+ * extractor runs the NER tagger itself over the paragraph sentences.
+ */
+export type AttributionExtractor = (article: Pick<Article, 'text' | 'blocks' | 'links'>, layer: TextLayer, nerMentions?: readonly NerMention[]) => AttributionFinding[];
 
 export function createAttributionExtractor(options: AttributionExtractorOptions = {}): AttributionExtractor {
   if (options.modelPath !== undefined && typeof options.modelPath !== 'string') {
@@ -46,18 +51,23 @@ export function createAttributionExtractor(options: AttributionExtractorOptions 
   const path = options.modelPath ?? DEFAULT_ATTRIBUTION_MODEL;
   const ner = createNerTagger(options.nerModelPath === undefined ? {} : { modelPath: options.nerModelPath });
   let decoder: AttributionDecoder | null = null;
-  return (article, layer) => {
+  return (article, layer, nerMentions) => {
     if (typeof article?.text !== 'string') throw new TypeError('attributionExtractor(article, layer): article.text must be a string');
     const ranges = paragraphRanges(article, layer);
     if (ranges.length === 0) return [];
     decoder ??= new AttributionDecoder(loadAttributionModel(path));
-    const sentenceIndexes = ranges.flatMap((r) => Array.from({ length: r.sentenceEnd - r.sentenceStart }, (_, k) => r.sentenceStart + k));
-    const nerTypes = nerByToken(ner(article.text, layer, sentenceIndexes), layer.tokens.length);
+    let mentions = nerMentions;
+    if (mentions === undefined) {
+      const sentenceIndexes: number[] = [];
+      for (const r of ranges) for (let k = r.sentenceStart; k < r.sentenceEnd; k++) sentenceIndexes.push(k);
+      mentions = ner(article.text, layer, sentenceIndexes);
+    }
+    const nerTypes = nerByToken(mentions, layer.tokens.length);
     return attributionsOf(decoder, article.text, layer, ranges, nerTypes);
   };
 }
 
 /** Tags the ranges and groups each block's spans (shared by the extractor, training checks and evaluation). */
 export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], ner: Uint8Array | null): AttributionFinding[] {
-  return decoder.tagArticle(text, layer, ranges, ner).flatMap((spans) => groupBlock(text, layer, decoder.buf, spans));
+  return decoder.tagArticle(text, layer, ranges, ner).flatMap((spans, k) => groupBlock(text, layer, decoder.buf, spans, ranges[k]));
 }
