@@ -87,7 +87,8 @@ export function createEntityResolver(gazetteer: Gazetteer) {
     };
     const open = (i: number, key: string, rule: string): Cluster => {
       const m = mentions[i]!;
-      const c: Cluster = { type: m.type, mentions: [], rules: [], key, gender: 'unknown', roles: [], affiliations: new Set(), links: new Set(), ...(m.canonical ? { canonical: m.canonical } : {}) };
+      // All fields set, in one order: one object shape for every cluster keeps the loops below fast.
+      const c: Cluster = { type: m.type, mentions: [], rules: [], key, gender: 'unknown', roles: [], affiliations: new Set(), links: new Set(), canonical: m.canonical, group: undefined };
       clusters.push(c);
       byKey.set(key, c);
       join(c, i, rule);

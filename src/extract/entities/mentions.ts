@@ -67,6 +67,30 @@ export function createMentionFinder() {
     return { start: view.layer.tokens[ts]!.start, end: view.layer.tokens[te - 1]!.end };
   }
 
+  /**
+   * Every mention is built here with all its fields in one order, so they share one shape: the passes below
+   * read mention fields in hot loops, and mixed object shapes would make every one of those reads slow.
+   */
+  function makeMention(view: TokenView, ts: number, te: number, kind: Mention['kind'], type: Mention['type'], rule: string, extra: Partial<Mention> = {}): Mention {
+    return {
+      start: view.layer.tokens[ts]!.start,
+      end: view.layer.tokens[te - 1]!.end,
+      tokenStart: ts,
+      tokenEnd: te,
+      sentence: extra.sentence ?? view.sentenceOf(ts),
+      kind,
+      type,
+      rule,
+      gender: extra.gender,
+      canonical: extra.canonical,
+      owner: extra.owner,
+      groupNoun: extra.groupNoun,
+      head: extra.head,
+      modifiers: extra.modifiers,
+      links: extra.links,
+    };
+  }
+
 
   /**
    * `ner/*`: the tagger's proposals in prose, trimmed to the name: possessive clitics and trailing function
@@ -82,7 +106,7 @@ export function createMentionFinder() {
       while (ts < te - 1 && (!view.isCapitalized(ts) || isHonorific(view, ts)) && view.layer.tokens[ts]!.kind === 'word' && !/^\d/.test(view.word(ts))) ts++;
       if (te <= ts || !view.inProse(ts)) continue;
       const rule = ts !== t.tokenStart || te !== t.tokenEnd ? `${t.rule}+trim` : t.rule;
-      out.push({ ...span(view, ts, te), tokenStart: ts, tokenEnd: te, sentence: view.sentenceOf(ts), kind: 'name', type: t.type, rule });
+      out.push(makeMention(view, ts, te, 'name', t.type, rule));
     }
     return out;
   }
@@ -97,9 +121,7 @@ export function createMentionFinder() {
         const right = gazetteer.lookup(view.text.slice(view.layer.tokens[a + 1]!.start, m.end));
         if (!left || !right) continue;
         const parts = [[m.tokenStart, a, left], [a + 1, m.tokenEnd, right]] as const;
-        mentions.splice(k, 1, ...parts.map(([ts, te, entry]) => ({
-          ...span(view, ts, te), tokenStart: ts, tokenEnd: te, sentence: m.sentence, kind: 'name' as const, type: entry.type, rule: 'ner/split-coordination', canonical: entry.canonical,
-        })));
+        mentions.splice(k, 1, ...parts.map(([ts, te, entry]) => makeMention(view, ts, te, 'name', entry.type, 'ner/split-coordination', { canonical: entry.canonical, sentence: m.sentence })));
         break;
       }
     }
@@ -116,7 +138,7 @@ export function createMentionFinder() {
       const end = m.tokenEnd + 2;
       const absorbed = mentions.filter((o) => o !== m && o.tokenStart >= m.tokenStart && o.tokenEnd <= end);
       for (const o of absorbed) mentions.splice(mentions.indexOf(o), 1);
-      Object.assign(m, { ...span(view, m.tokenStart, end), tokenEnd: end, type: 'organization', rule: 'name/for-office' });
+      Object.assign(m, { end: span(view, m.tokenStart, end).end, tokenEnd: end, type: 'organization', rule: 'name/for-office' });
       k = mentions.indexOf(m);
     }
   }
@@ -189,7 +211,7 @@ export function createMentionFinder() {
       if (w.length < 2 || !surnames.has(w.toUpperCase())) continue;
       // Part of a longer capitalised name the tagger did not propose ("Trump Tower"): leave it.
       if (view.isCapitalized(i + 1) && view.layer.tokens[i + 1]?.kind === 'word' && view.sentenceOf(i + 1) === view.sentenceOf(i) && view.lower(i + 1) !== "'s") continue;
-      mentions.push({ ...span(view, i, i + 1), tokenStart: i, tokenEnd: i + 1, sentence: view.sentenceOf(i), kind: 'name', type: 'person', rule: 'name/known-surname' });
+      mentions.push(makeMention(view, i, i + 1, 'name', 'person', 'name/known-surname'));
     }
   }
 
@@ -203,7 +225,7 @@ export function createMentionFinder() {
       let k = i;
       while (k < s.tokenEnd && k - i < 3 && view.layer.tokens[k]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(view.word(k))) k++;
       if (k === i || view.word(k) !== ':' || !view.inProse(i) || cover.find(i, k)) continue;
-      cover.push({ ...span(view, i, k), tokenStart: i, tokenEnd: k, sentence: view.sentenceOf(i), kind: 'name', type: 'person', rule: 'name/transcript-speaker' });
+      cover.push(makeMention(view, i, k, 'name', 'person', 'name/transcript-speaker'));
     }
   }
 
@@ -232,7 +254,7 @@ export function createMentionFinder() {
         }
         continue;
       }
-      cover.push({ ...span(view, i + 1, te), tokenStart: i + 1, tokenEnd: te, sentence: view.sentenceOf(i), kind: 'name', type: 'person', rule: 'name/honorific', gender });
+      cover.push(makeMention(view, i + 1, te, 'name', 'person', 'name/honorific', { gender, sentence: view.sentenceOf(i) }));
     }
   }
 
@@ -248,7 +270,7 @@ export function createMentionFinder() {
       const existing = cover.find(tokenStart, tokenEnd);
       // The longer known name wins over a tagger's shorter one inside it: "USA Today" over "USA", "Washington Post" over "Washington".
       if (existing && existing.rule.startsWith('ner/') && existing.tokenStart >= tokenStart && existing.tokenEnd <= tokenEnd && tokenEnd - tokenStart > existing.tokenEnd - existing.tokenStart && !cover.find(tokenStart, tokenEnd, existing)) {
-        Object.assign(existing, { ...span(view, tokenStart, tokenEnd), tokenStart, tokenEnd, type: entry.type, rule: `lexicon/${entry.source}`, canonical: entry.canonical });
+        Object.assign(existing, { ...span(view, tokenStart, tokenEnd), tokenStart, tokenEnd, type: entry.type, rule: `lexicon/${entry.source}`, canonical: entry.canonical } satisfies Partial<Mention>);
         cover.remark(existing);
         i = tokenEnd - 1;
         continue;
@@ -271,7 +293,7 @@ export function createMentionFinder() {
       }
       // A capitalised word right after the match makes it part of a longer name ("Virginia Woolf", "Reuters Institute").
       if (tokenEnd < view.count && isNameWord(view, tokenEnd) && view.sentenceOf(tokenEnd) === view.sentenceOf(i)) continue;
-      cover.push({ ...span(view, tokenStart, tokenEnd), tokenStart, tokenEnd, sentence: view.sentenceOf(i), kind: 'name', type: entry.type, rule: `lexicon/${entry.source}`, canonical: entry.canonical });
+      cover.push(makeMention(view, tokenStart, tokenEnd, 'name', entry.type, `lexicon/${entry.source}`, { canonical: entry.canonical }));
       i = tokenEnd - 1;
     }
   }
@@ -333,10 +355,7 @@ export function createMentionFinder() {
         // The span starts at the name (an honorific included: "Mr Trump's team"); a leading "the" is not part of the name.
         let start = person.tokenStart;
         while (start > 0 && isHonorific(view, start - 1)) start--;
-        mentions.push({
-          ...span(view, start, end), tokenStart: start, tokenEnd: end, sentence: person.sentence, kind: 'group', type: 'organization',
-          rule: 'group/person', owner, groupNoun: GROUP_NOUNS[noun]!,
-        });
+        mentions.push(makeMention(view, start, end, 'group', 'organization', 'group/person', { sentence: person.sentence, owner, groupNoun: GROUP_NOUNS[noun]! }));
         break;
       }
     }
@@ -367,10 +386,7 @@ export function createMentionFinder() {
           // mention. "…with Donald Trump, the prime minister said" goes on with a verb: a new subject, kept.
           if (afterName && [',', 'of', 'at', 'for', 'and', '.'].includes(view.lower(j + 1))) break;
           const isOrg = kindNouns.has(w) && !roleHeadWords.has(w);
-          cover.push({
-            ...span(view, i, j + 1), tokenStart: i, tokenEnd: j + 1, sentence: view.sentenceOf(i), kind: 'description',
-            type: isOrg ? 'organization' : 'person', rule: 'description/definite', head, modifiers: mods.map((m) => m.toLowerCase()),
-          });
+          cover.push(makeMention(view, i, j + 1, 'description', isOrg ? 'organization' : 'person', 'description/definite', { head, modifiers: mods.map((m) => m.toLowerCase()) }));
           break;
         }
         // Adjectives seen in descriptions: demonyms, party names, role modifiers, plain lower-case words.
@@ -392,7 +408,7 @@ export function createMentionFinder() {
       let j = i + 1;
       while (j < view.count && j - i <= DEFAULT_MAX_ADVERBS_BEFORE_CUE && /ly$|^(also|then|later|previously|again|once|has|had|have|would|will)$/.test(view.lower(j))) j++;
       if (!cues.has(view.lower(j))) continue;
-      mentions.push({ ...span(view, i, i + 1), tokenStart: i, tokenEnd: i + 1, sentence: view.sentenceOf(i), kind: 'pronoun', type: 'person', rule: 'pronoun/speaker', gender: info.gender });
+      mentions.push(makeMention(view, i, i + 1, 'pronoun', 'person', 'pronoun/speaker', { gender: info.gender }));
     }
   }
 
