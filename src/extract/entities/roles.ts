@@ -82,7 +82,7 @@ export function createRoleFinder() {
   function finding(view: TokenView, mention: number, ts: number, te: number, rule: string, affiliation?: number): RoleFinding {
     const start = view.layer.tokens[ts]!.start;
     const end = view.layer.tokens[te - 1]!.end;
-    return { mention, role: view.text.slice(start, end).replace(/\s+/g, ' '), start, end, rule, ...(affiliation !== undefined && affiliation >= 0 ? { affiliation } : {}) };
+    return { mention, role: view.text.slice(start, end).replace(/\s+/g, ' '), start, end, rule, affiliation: affiliation !== undefined && affiliation >= 0 ? affiliation : undefined };
   }
 
   /** `role/title-before`: the title words right before a name, ending in a role head. */
