@@ -40,7 +40,7 @@ export function createArticlePipeline(options: ExtractorOptions = {}) {
       input,
       article,
       entities: resolved.entities,
-      attributions: found.attributions,
+      attributions: resolved.attributions,
       dates: found.dates,
       ...(messages.length ? { messages } : {}),
     };

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createArticlePipeline } from '../api/extract.js';
+import type { ExtractorOptions } from '../extract/index.js';
 import { isCI, requireData } from '../config/paths.js';
 import { readDocument, type DocumentKind } from '../ingest/index.js';
 import type { Article, Message } from '../model/schema.js';
@@ -75,8 +76,8 @@ function ingestAndSegment(): (doc: Doc) => number {
   return perArticle((r) => segment(r.article));
 }
 
-function fullExtract(): (doc: Doc) => number {
-  const pipeline = createArticlePipeline();
+function extractWith(options: ExtractorOptions): (doc: Doc) => number {
+  const pipeline = createArticlePipeline(options);
   return perArticle((r) => pipeline(r.input, r.article, r.messages));
 }
 
@@ -93,9 +94,10 @@ function main(): number {
   const html = loadDocs(pages.path, '.html.gz', 'html');
   const rows = [
     measure('polnear dev: ingest + segmentation', texts, ingestAndSegment()),
-    measure('polnear dev: extract (full pipeline)', texts, fullExtract()),
+    measure('polnear dev: extract, entities only', texts, extractWith({ attributions: false })),
+    measure('polnear dev: extract, full (entities + attributions)', texts, extractWith({})),
     measure('article-extraction: ingest + segmentation', html, ingestAndSegment()),
-    measure('article-extraction: extract (full pipeline)', html, fullExtract()),
+    measure('article-extraction: extract, full', html, extractWith({})),
   ];
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`Parallax bench — node ${process.version}, one core, median of ${RUNS} runs after a warm-up\n`);

@@ -30,9 +30,13 @@ describe('parallax analyze', () => {
     // The heading and the photo credit are marked as such, not shown as prose.
     assert.match(html, /class="block block-heading"[^>]*>Complaint</);
     assert.match(html, /class="block block-credit"[^>]*><span class="kind">credit<\/span> Brian Snyder \| Reuters</);
-    assert.match(html, /<a href="https:\/\/www\.thenationalnews\.com\/tags\/keir-starmer\/" rel="noopener noreferrer"><mark class="hl-entity" data-item="e\d+" title="Keir Starmer \(person\)">Keir Starmer<\/mark><\/a>/);
+    // The link keeps its href; inside it, the name is marked as an entity (and possibly as an attribution's source).
+    assert.match(html, /<a href="https:\/\/www\.thenationalnews\.com\/tags\/keir-starmer\/" rel="noopener noreferrer">(<mark [^>]*>)*<mark class="hl-entity" data-item="e\d+" title="Keir Starmer \(person\)">Keir Starmer<\/mark>(<\/mark>)*<\/a>/);
     // Who is involved: one row per story entity, naming both outlets for someone both report on.
     assert.match(html, /<h2 id="h-who">Who is involved<\/h2>/);
+    // Who said what: rows with an outlet, a speaker, a cue and a link to the paragraph.
+    assert.match(html, /<h2 id="h-said">Who said what<\/h2>/);
+    assert.match(html, /<tr><td>The National<\/td><td><strong>Keir Starmer<\/strong>[^\n]*<\/td><td>said<\/td><td>(direct|mixed|indirect)<\/td><td><a href="#a1-0">/);
     assert.match(html, /<tr class="entity-person"><td><strong>Keir Starmer<\/strong><\/td><td>person<\/td><td>Prime Minister<\/td><td><a href="#a0-\d+">CNBC<\/a> \(\d+\), <a href="#a1-0">The National<\/a> \(\d+\)<\/td>/);
   });
 

@@ -1,25 +1,40 @@
-import type { Article, Attribution, DateMention, Message } from '../model/schema.js';
+import type { Article, DateMention, Message } from '../model/schema.js';
 import type { TextLayer } from '../text/types.js';
-import { createEntityExtractor, type EntityExtractorOptions, type EntityFindings } from './entities/index.js';
+import { createAttributionExtractor, type AttributionFinding } from './attributions/index.js';
+import { createEntityExtractor, proseSentences, type EntityExtractorOptions, type EntityFindings } from './entities/index.js';
+import { createNerTagger } from './entities/ner/index.js';
 
 /** What the extract stage finds in one article; every item carries offsets into `article.text`. */
 export interface Extraction {
   entities: EntityFindings;
-  attributions: Attribution[];
+  attributions: AttributionFinding[];
   dates: DateMention[];
   messages: Message[];
 }
 
 export interface ExtractorOptions {
   entities?: EntityExtractorOptions;
+  /** Run the attribution extractor (default true); false gives entities only, faster. */
+  attributions?: boolean;
 }
 
 /**
  * The extract stage: `createExtractor(options)` compiles lexicons and loads models once; the
- * returned function works per article on its text layer. Attributions and dates are filled in
- * by their own extractors (issues 4–5); until then those lists are empty, as the contract allows.
+ * returned function works per article on its text layer. One NER pass feeds both the entity rules
+ * and the attribution tagger. Dates are filled in by their own extractor (issue 5); until then the
+ * list is empty, as the contract allows.
  */
 export function createExtractor(options: ExtractorOptions = {}): (article: Article, layer: TextLayer) => Extraction {
+  const tag = createNerTagger(options.entities?.ner);
   const findEntities = createEntityExtractor(options.entities);
-  return (article, layer) => ({ entities: findEntities(article, layer), attributions: [], dates: [], messages: [] });
+  const findAttributions = options.attributions === false ? null : createAttributionExtractor();
+  return (article, layer) => {
+    const tagged = tag(article.text, layer, proseSentences(article, layer));
+    return {
+      entities: findEntities(article, layer, tagged),
+      attributions: findAttributions ? findAttributions(article, layer, tagged) : [],
+      dates: [],
+      messages: [],
+    };
+  };
 }

@@ -83,6 +83,37 @@ ${rows.join('\n')}
 </section>`;
 }
 
+const DEFAULT_QUOTE_PREVIEW = 240;
+
+/** "Who said what": each outlet's attributions with speaker, cue and content, each linked to its place in the text. */
+function renderAttributions(story: Story): string {
+  const rows: string[] = [];
+  story.articles.forEach((entry, index) => {
+    for (const a of entry.attributions) {
+      const speaker = entry.entities.find((e) => e.id === a.speaker)?.name;
+      const who = speaker ?? a.source?.text ?? '—';
+      const content = a.content.map((c) => c.text).join(' … ');
+      const shown = content.length > DEFAULT_QUOTE_PREVIEW ? `${content.slice(0, DEFAULT_QUOTE_PREVIEW)} …` : content;
+      const first = a.content[0]!;
+      const block = entry.article.blocks.find((b) => b.start <= first.start && first.start < b.end);
+      const via = speaker && a.source && a.source.text !== speaker ? ` <span class="muted">(“${escapeHtml(a.source.text)}”)</span>` : '';
+      rows.push(
+        `<tr><td>${escapeHtml(articleLabel(entry))}</td><td><strong>${escapeHtml(who)}</strong>${via}</td><td>${escapeHtml(a.cue?.text ?? '—')}</td><td>${escapeHtml(a.kind)}</td><td><a href="#a${index}-${block?.start ?? 0}">${escapeHtml(shown)}</a></td></tr>`,
+      );
+    }
+  });
+  if (rows.length === 0) return '';
+  return `<section class="section" aria-labelledby="h-said">
+<h2 id="h-said">Who said what</h2>
+<table>
+<thead><tr><th>Outlet</th><th>Speaker</th><th>Cue</th><th>Kind</th><th>What was said</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
 /** The story report as one self-contained HTML page: inline CSS, no scripts, no network. */
 export function renderHtml(story: Story): string {
   const title = storyHeadline(story);
@@ -108,6 +139,7 @@ export function renderHtml(story: Story): string {
 <p class="legend"><span class="kind">heading</span> <span class="kind">credit</span> <span class="kind">caption</span> <span class="kind">boilerplate</span> blocks are kept in the text but no facts are taken from them. Generated ${escapeHtml(story.generated)}.</p>
 </header>
 ${renderEntities(story)}
+${renderAttributions(story)}
 <main class="outlets" style="--columns:${Math.max(1, Math.min(story.articles.length, 3))}">
 ${story.articles.map((a, i) => renderArticle(a, i)).join('\n')}
 </main>

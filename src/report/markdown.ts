@@ -26,6 +26,14 @@ export function renderMarkdown(story: Story): string {
       lines.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${escapeMarkdown(e.roles.join('; '))} | ${outlets.join(', ')} |`);
     }
   }
+  const said = story.articles.flatMap((entry) =>
+    entry.attributions.map((a) => {
+      const who = entry.entities.find((e) => e.id === a.speaker)?.name ?? a.source?.text ?? '—';
+      const content = a.content.map((c) => c.text).join(' … ').replace(/\s+/g, ' ');
+      return `| ${escapeMarkdown(articleLabel(entry))} | ${escapeMarkdown(who)} | ${escapeMarkdown(a.cue?.text ?? '—')} | ${a.kind} | ${escapeMarkdown(content)} |`;
+    }),
+  );
+  if (said.length) lines.push('', '## Who said what', '', '| Outlet | Speaker | Cue | Kind | What was said |', '| --- | --- | --- | --- | --- |', ...said);
   for (const entry of story.articles) {
     const { article } = entry;
     lines.push('', `## ${escapeMarkdown(articleLabel(entry))}`, '');

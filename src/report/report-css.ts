@@ -30,6 +30,6 @@ section.section h2{margin:0 0 .6rem;font:700 1.1rem/1.3 system-ui,sans-serif}
 table{border-collapse:collapse;width:100%;font:.85rem/1.4 system-ui,sans-serif}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600}
-td.aliases{color:var(--muted)}
+td.aliases,.muted{color:var(--muted)}
 :target{outline:2px solid var(--accent);outline-offset:3px}
 `;
