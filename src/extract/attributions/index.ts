@@ -4,13 +4,13 @@
  * models/attribution-polnear.bin.gz) labels each paragraph block; group.ts turns the spans into
  * attributions. The model is read once, on first use. Only paragraph blocks are read.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../config/paths.js';
 import type { Article } from '../../model/schema.js';
 import type { TextLayer } from '../../text/types.js';
 import { createNerTagger, type NerMention } from '../entities/ner/index.js';
 import { groupBlock, type AttributionFinding } from './group.js';
+import { cachedModelLoader } from '../entities/ner/weights.js';
 import { decodeAttributionModel, type AttributionModel } from './model.js';
 import { AttributionDecoder, nerByToken, paragraphRanges, type BlockRange } from './tagger.js';
 
@@ -25,16 +25,12 @@ export interface AttributionExtractorOptions {
 
 export const DEFAULT_ATTRIBUTION_MODEL = join(REPO_ROOT, 'models', 'attribution-polnear.bin.gz');
 
-const cache = new Map<string, AttributionModel>();
+
+const loadModelFile = cachedModelLoader(decodeAttributionModel);
 
 /** Reads (once per path and process) a model file. */
 export function loadAttributionModel(path: string = DEFAULT_ATTRIBUTION_MODEL): AttributionModel {
-  let model = cache.get(path);
-  if (!model) {
-    model = decodeAttributionModel(readFileSync(path));
-    cache.set(path, model);
-  }
-  return model;
+  return loadModelFile(path);
 }
 
 /**

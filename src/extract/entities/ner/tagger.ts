@@ -3,13 +3,13 @@
  * CoNLL-2003 train, models/ner-conll2003.bin.gz) is read once, on first use; the returned function tags
  * an article's sentences with the text layer's tokens and gives mentions with exact offsets.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../config/paths.js';
 import { PERSON_TITLE_ABBREVIATIONS } from '../../../lexicon/titles.js';
 import type { TextLayer, Token } from '../../../text/types.js';
 import { Decoder } from './decode.js';
 import { decodeModel, type NerModel } from './model.js';
+import { cachedModelLoader } from './weights.js';
 
 export type NerType = 'person' | 'organization' | 'place' | 'other';
 
@@ -34,7 +34,6 @@ export interface NerTaggerOptions {
 
 export const DEFAULT_NER_MODEL = join(REPO_ROOT, 'models', 'ner-conll2003.bin.gz');
 
-const cache = new Map<string, NerModel>();
 
 /**
  * Titles left out of a person's mention, as CoNLL does ("Mr Smith" → "Smith"); Reuters writes them
@@ -53,14 +52,11 @@ function skipTitles(text: string, tokens: readonly Token[], from: number, to: nu
   return from;
 }
 
+const loadModelFile = cachedModelLoader(decodeModel);
+
 /** Reads (once per path and process) a model file. */
 export function loadNerModel(path: string = DEFAULT_NER_MODEL): NerModel {
-  let model = cache.get(path);
-  if (!model) {
-    model = decodeModel(readFileSync(path));
-    cache.set(path, model);
-  }
-  return model;
+  return loadModelFile(path);
 }
 
 export type NerTagger = (text: string, layer: TextLayer, sentenceIndexes?: readonly number[]) => NerMention[];

@@ -6,6 +6,7 @@
  *   MAGIC, u32 header length, header JSON (utf-8, with `arrays: [{name, type, length}]`), zero padding
  *   to 4 bytes, then each named array (little-endian), each padded to 4 bytes.
  */
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -179,4 +180,17 @@ export function decodeContainer<H>(magic: string, gz: Uint8Array, what: string):
 /** The table stored in a container by tableParts. */
 export function tableFromContainer(c: Container<{ bits: number; scale: number }>): WeightTable {
   return tableFromArrays(c.header.bits, c.header.scale, c.get('rows', 'u32'), c.get('rowStart', 'u32'), c.get('labels', 'u8'), c.get('weights', 'i16'));
+}
+
+/** A loader that reads and decodes each model file once per process, by path. */
+export function cachedModelLoader<M>(decode: (bytes: Buffer) => M): (path: string) => M {
+  const cache = new Map<string, M>();
+  return (path) => {
+    let model = cache.get(path);
+    if (!model) {
+      model = decode(readFileSync(path));
+      cache.set(path, model);
+    }
+    return model;
+  };
 }
