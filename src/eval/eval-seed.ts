@@ -3,7 +3,7 @@
  * (../shared/fixtures/seed-story/gold.json). Built as sections; `entities` is the first, later issues
  * add attributions, dates and cross-outlet alignment. Definitions: docs/evaluation.md.
  *
- *   npm run eval:seed [-- --json] [-- --section entities] [-- --manifest FILE] [-- --gold FILE]
+ *   npm run eval:seed [-- --json] [-- --section entities|attributions] [-- --verbose] [-- --manifest FILE] [-- --gold FILE]
  *
  * The articles go through the library (`readManifest` + `extract`); gold.json is read only here.
  * A missing gold file: says so and exits 0, or exits 1 under CI=true.
@@ -15,6 +15,7 @@ import { EXAMPLE_STORY, fixturesDir, isCI } from '../config/paths.js';
 import { readManifest } from '../ingest/index.js';
 import type { Entity, ExtractRecord } from '../model/schema.js';
 import { isMain, runMain } from './main-guard.js';
+import { excerpt, scoreAttributions, speakerLabel, type ArticleAttributions, type AttributionRow, type GoldAttribution } from './seed-attributions.js';
 import { listedPerson, matchEntity, notPeopleHits, roleMatch, type EntityMatch, type GoldEntity, type RoleHow } from './seed-match.js';
 
 export interface SeedGold {
@@ -35,6 +36,8 @@ export interface SeedContext {
   gold: SeedGold;
   /** By gold file key (A, B, …). */
   articles: Map<string, SeedArticle>;
+  /** `--verbose`: longer listings (e.g. the content of our attributions that match no gold one). */
+  verbose?: boolean;
 }
 
 export interface Target {
@@ -48,6 +51,8 @@ export interface SectionResult {
   lines: string[];
   json: Record<string, unknown>;
   targets: Target[];
+  /** What the targets ask for, one sentence for the summary. */
+  goal?: string;
 }
 
 export interface Section {
@@ -211,6 +216,7 @@ export const entitiesSection: Section = {
       name: 'entities',
       lines,
       targets,
+      goal: 'every gold person and organisation found in each listed file with the right type and all aliases merged; every listed role found; zero notPeople as persons',
       json: {
         rows,
         persons: { total: persons.length, found: persons.filter((r) => r.found).length, typeOk: persons.filter((r) => r.typeOk).length, complete: persons.filter((r) => r.complete).length },
@@ -224,8 +230,66 @@ export const entitiesSection: Section = {
   },
 };
 
-/** The sections, in print order; later issues append attributions, dates, alignment. */
-export const SECTIONS: readonly Section[] = [entitiesSection];
+// ---------- attributions ----------
+
+function rowDetail(r: AttributionRow): string | null {
+  const g = r.gold;
+  const head = `${g.file} ${speakerLabel(g.speaker)} ${JSON.stringify(g.cue)} ${JSON.stringify(excerpt(g.content))}`;
+  if (!r.found) return `${head}: not found`;
+  if (r.complete) return null;
+  const o = r.ours!;
+  const wrong: string[] = [];
+  if (!r.speakerOk) wrong.push(`speaker ${o.speaker ? `${o.speaker.id} "${o.speaker.name}"` : 'null'}${o.source ? ` (source "${o.source}")` : ''}`);
+  if (!r.cueOk) wrong.push(`cue ${JSON.stringify(o.cue)}`);
+  if (!r.kindOk) wrong.push(`kind ${o.kind}`);
+  if (!r.viaOk) wrong.push(`via ${o.via.length ? o.via.map((v) => `${v.entity ?? '–'} "${v.text}"`).join(', ') : '[]'}${g.via ? ` (gold ${JSON.stringify(g.via)})` : ''}`);
+  return `${head}: ours ${o.id} ${wrong.join('; ')}`;
+}
+
+export const attributionsSection: Section = {
+  name: 'attributions',
+  run(ctx) {
+    const { gold } = ctx;
+    const goldAtts = (Array.isArray(gold.attributions) ? gold.attributions : []) as GoldAttribution[];
+    const articles = new Map<string, ArticleAttributions>([...ctx.articles].map(([k, a]) => [k, { entities: a.record.entities, attributions: a.record.attributions }]));
+    const score = scoreAttributions(goldAtts, articles, gold.entities);
+    const { totals: t, rows } = score;
+    const n = t.gold;
+    const lines: string[] = [];
+    const dash = (r: AttributionRow, ok: boolean) => (r.found ? mark(ok) : '–');
+    const table = [['file', 'speaker', 'cue', 'content', 'found', 'speaker', 'cue', 'kind', 'via']];
+    for (const r of rows) {
+      const g = r.gold;
+      table.push([g.file, speakerLabel(g.speaker), g.cue ?? '(none)', JSON.stringify(excerpt(g.content)), mark(r.found), dash(r, r.speakerOk), dash(r, r.cueOk), dash(r, r.kindOk), dash(r, r.viaOk)]);
+    }
+    lines.push(...pad(table).map((l) => `  ${l}`));
+    const details = rows.map(rowDetail).filter((d): d is string => d !== null);
+    if (details.length) lines.push('  details (what ours has where it differs):', ...details.map((d) => `    ${d}`));
+    lines.push(`  attributions: found ${t.found}/${n} · speaker right ${t.speaker}/${n} · cue right ${t.cue}/${n} · kind right ${t.kind}/${n} · via right ${t.via}/${n} · all right ${t.complete}/${n}`);
+    const unmatchedCounts = Object.entries(score.unmatched).map(([k, u]) => `${k} ${u.length}/${articles.get(k)?.attributions.length ?? 0}`);
+    lines.push(`  ours matching no gold attribution (not a target; gold may not list every reported statement): ${unmatchedCounts.join(', ')}${ctx.verbose ? '' : ' (--verbose lists them)'}`);
+    if (ctx.verbose) {
+      for (const [k, u] of Object.entries(score.unmatched)) {
+        for (const a of u) lines.push(`    ${k} ${a.id} ${a.kind} ${a.speaker ? `"${a.speaker.name}"` : '–'} ${JSON.stringify(a.cue)} ${JSON.stringify(excerpt(a.content))}`);
+      }
+    }
+    const target = (name: string, k: number): Target => ({ name, ok: k === n, detail: `${k}/${n}` });
+    return {
+      name: 'attributions',
+      lines,
+      goal: 'every gold attribution found with the right speaker, cue, kind and via',
+      targets: [target('attributions found', t.found), target('speaker right', t.speaker), target('cue right', t.cue), target('kind right', t.kind), target('via right', t.via)],
+      json: {
+        rows,
+        totals: t,
+        unmatched: Object.fromEntries(Object.entries(score.unmatched).map(([k, u]) => [k, { count: u.length, attributions: u }])),
+      },
+    };
+  },
+};
+
+/** The sections, in print order; later issues append dates, alignment. */
+export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSection];
 
 // ---------- running ----------
 
@@ -236,6 +300,7 @@ function option(argv: string[], name: string): string | undefined {
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  const verbose = argv.includes('--verbose');
   const goldPath = option(argv, '--gold') ?? join(fixturesDir(), 'seed-story', 'gold.json');
   const manifestPath = option(argv, '--manifest') ?? join(EXAMPLE_STORY, 'manifest.json');
   const only = option(argv, '--section');
@@ -261,9 +326,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`eval:seed: no section ${only}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
     return 2;
   }
-  const ctx: SeedContext = { gold, articles };
+  const ctx: SeedContext = { gold, articles, verbose };
   const results = sections.map((s) => s.run(ctx));
   const targets = results.flatMap((r) => r.targets.map((t) => ({ section: r.name, ...t })));
+  const goals = results.flatMap((r) => (r.goal ? [r.goal] : []));
   if (json) {
     console.log(
       JSON.stringify({
@@ -277,14 +343,13 @@ async function main(argv: string[]): Promise<number> {
     );
   } else {
     console.log(`eval:seed — ${manifestPath} against ${goldPath}`);
-    console.log(`  files: ${[...articles].map(([k, a]) => `${k} = ${a.file} (${a.record.article.source ?? '?'}, ${a.record.entities.length} entities)`).join('; ')}`);
+    console.log(`  files: ${[...articles].map(([k, a]) => `${k} = ${a.file} (${a.record.article.source ?? '?'}, ${a.record.entities.length} entities, ${a.record.attributions.length} attributions)`).join('; ')}`);
     for (const r of results) {
       console.log(`\n[${r.name}]`);
       for (const l of r.lines) console.log(l);
     }
     console.log(
-      `\nsummary: ${targets.map((t) => `${t.name} ${t.detail} ${mark(t.ok)}`).join(' · ')}` +
-        `\n  targets: every gold person and organisation found in each listed file with the right type and all aliases merged; every listed role found; zero notPeople as persons`,
+      `\nsummary: ${targets.map((t) => `${t.name} ${t.detail} ${mark(t.ok)}`).join(' · ')}` + (goals.length ? `\n  targets: ${goals.join('; ')}` : ''),
     );
   }
   return missing.length ? 1 : 0;

@@ -84,7 +84,12 @@ export type Entity = z.infer<typeof Entity>;
 export const AttributionKind = z.enum(['direct', 'mixed', 'indirect']);
 export type AttributionKind = z.infer<typeof AttributionKind>;
 
-export const Via = z.object({ entity: z.string().nullable(), span: Span });
+export const Via = z.object({
+  entity: z.string().nullable(),
+  span: Span,
+  /** The rule that found this second-hand source, e.g. `via/according-to`. */
+  rule: z.string().optional(),
+});
 export type Via = z.infer<typeof Via>;
 
 export const Attribution = z.object({

@@ -29,3 +29,39 @@ describe('resolveAttributions', () => {
     assert.equal(out[0]!.speaker, null);
   });
 });
+
+describe('resolveAttributions: second-hand sources (via)', () => {
+  const finding = (t: string, content: string, cue: string, source: string) => ({
+    kind: 'direct' as const,
+    content: [{ start: t.indexOf(content), end: t.indexOf(content) + content.length }],
+    cue: { start: t.indexOf(cue), end: t.indexOf(cue) + cue.length },
+    source: { start: t.indexOf(source), end: t.indexOf(source) + source.length },
+    rule: 'attribution/tagger-cue' as const,
+  });
+  const named = (t: string, id: string, type: Entity['type'], name: string, mention: string): Entity => ({
+    id, type, name, roles: [], affiliations: [], mentions: [{ start: t.indexOf(mention), end: t.indexOf(mention) + mention.length, text: mention }],
+  });
+
+  it('takes "according to X" after the attribution as its via, with the entity it names', () => {
+    const t = '"We will win," she said, according to the BBC. Then she left.';
+    const [a] = resolveAttributions(t, [finding(t, 'We will win', 'said', 'she')], [named(t, 'e1', 'organization', 'BBC', 'BBC')]);
+    assert.deepEqual(a!.via, [{ entity: 'e1', span: { start: t.indexOf('the BBC'), end: t.indexOf('the BBC') + 7, text: 'the BBC' }, rule: 'via/according-to' }]);
+  });
+
+  it('takes a closing "…, the broadcaster reported." as via only when it names an entity', () => {
+    const t = 'The mayor said "no," citing the budget, the broadcaster reported.';
+    const withEntity = resolveAttributions(t, [finding(t, 'no,', 'said', 'The mayor')], [named(t, 'e2', 'organization', 'CNN', 'the broadcaster')]);
+    assert.equal(withEntity[0]!.via[0]?.rule, 'via/reported');
+    assert.equal(withEntity[0]!.via[0]?.span.text, 'the broadcaster');
+    const t2 = 'The mayor said "no," citing the budget, officials said.';
+    assert.deepEqual(resolveAttributions(t2, [finding(t2, 'no,', 'said', 'The mayor')], [])[0]!.via, []);
+  });
+
+  it('gives an attribution nested in another\'s content that one\'s source as via', () => {
+    const t = 'The paper reported that the minister said the plan was dead.';
+    const outer = { kind: 'indirect' as const, content: [{ start: t.indexOf('the minister'), end: t.length - 1 }], cue: { start: 10, end: 18 }, source: { start: 0, end: 9 }, rule: 'attribution/tagger-cue' as const };
+    const inner = finding(t, 'the plan was dead', 'said', 'the minister');
+    const [, a] = resolveAttributions(t, [outer, inner], [named(t, 'e3', 'organization', 'The Paper', 'The paper')]);
+    assert.deepEqual(a!.via.map((v) => [v.span.text, v.entity, v.rule]), [['The paper', 'e3', 'via/nested']]);
+  });
+});

@@ -22,8 +22,58 @@ function speakerOf(source: { start: number; end: number } | null, entities: read
   return best?.id ?? null;
 }
 
+/** How far after an attribution an "according to X" may stand: the rest of a sentence. */
+const DEFAULT_VIA_WINDOW = 160;
+
+// ", according to the BBC." / ", according to a post caption featured by the Trump campaign's letter." — the
+// phrase runs to the next comma, semicolon, quotation mark or sentence end (a period before a space or the end).
+const ACCORDING_TO = /^\s*,?\s*according to\s+((?:[^,;"“”\n.]|\.(?!\s|$))+)/i;
+
+// "…, the British public broadcaster reported." — a reporting clause closing the sentence after the attribution.
+const REPORTED_BY = /^[^.;\n]*?,\s*((?:the |a |an )?[^,.;"“”\n]{2,80}?)\s+(?:reported|said|wrote|added|noted|told\s+\w+)\s*\./i;
+
+function within(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/**
+ * Second-hand sources, `via`:
+ * - `via/according-to`: "…," he said, according to the BBC — the phrase right after the attribution.
+ * - `via/reported`: "…, the British public broadcaster reported." — a reporting clause that closes the sentence.
+ * - `via/nested`: an attribution inside another's content ("the prime minister said "no," …, the British public
+ *   broadcaster reported") came through the outer one's source.
+ */
+function addVia(text: string, list: Attribution[], entities: readonly Entity[]): void {
+  for (const a of list) {
+    const spans = [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])];
+    const after = Math.max(...spans.map((s) => s.end));
+    const match = ACCORDING_TO.exec(text.slice(after, after + DEFAULT_VIA_WINDOW));
+    if (match) {
+      const phrase = match[1]!.trimEnd();
+      const start = after + match[0].length - match[1]!.length;
+      const span = spanOf(text, { start, end: start + phrase.length });
+      a.via.push({ entity: speakerOf(span, entities), span, rule: 'via/according-to' });
+    }
+    const reported = REPORTED_BY.exec(text.slice(after, after + DEFAULT_VIA_WINDOW));
+    if (reported) {
+      const start = after + reported[0].indexOf(reported[1]!, reported[0].lastIndexOf(','));
+      const span = spanOf(text, { start, end: start + reported[1]!.length });
+      const entity = speakerOf(span, entities);
+      // Only a reporter this article names as an entity ("the British public broadcaster" → BBC): "…, officials said" stays a plain attribution.
+      if (entity && !a.via.some((v) => v.span.start === span.start)) a.via.push({ entity, span, rule: 'via/reported' });
+    }
+    const anchor = a.cue ?? a.source;
+    if (!anchor) continue;
+    for (const outer of list) {
+      if (outer === a || !outer.source || !outer.content.some((c) => within(c, anchor))) continue;
+      if (a.via.some((v) => v.span.start === outer.source!.start)) continue;
+      a.via.push({ entity: outer.speaker, span: outer.source, rule: 'via/nested' });
+    }
+  }
+}
+
 export function resolveAttributions(text: string, findings: readonly AttributionFinding[], entities: readonly Entity[]): Attribution[] {
-  return findings
+  const list: Attribution[] = findings
     .filter((f) => f.content.length > 0)
     .map((f, k) => ({
       id: `a${k + 1}`,
@@ -35,4 +85,6 @@ export function resolveAttributions(text: string, findings: readonly Attribution
       via: [],
       rule: f.rule,
     }));
+  addVia(text, list, entities);
+  return list;
 }
