@@ -65,3 +65,31 @@ describe('resolveAttributions: second-hand sources (via)', () => {
     assert.deepEqual(a!.via.map((v) => [v.span.text, v.entity, v.rule]), [['The paper', 'e3', 'via/nested']]);
   });
 });
+
+describe('resolveAttributions: "It said" and "They said"', () => {
+  const finding = (t: string, content: string, cue: string, source: string, from = 0) => {
+    const at = (s: string) => t.indexOf(s, from);
+    return {
+      kind: 'indirect' as const,
+      content: [{ start: at(content), end: at(content) + content.length }],
+      cue: { start: at(cue), end: at(cue) + cue.length },
+      source: { start: at(source), end: at(source) + source.length },
+      rule: 'attribution/tagger-cue' as const,
+    };
+  };
+  const org = (t: string, id: string, name: string): Entity => ({
+    id, type: 'organization', name, roles: [], affiliations: [], mentions: [{ start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name }],
+  });
+
+  it('names the organisation that is the subject of the previous sentence', () => {
+    const t = 'The union objected to the plan drafted by the Treasury. It said the cuts went too far.';
+    const [a] = resolveAttributions(t, [finding(t, 'the cuts went too far', 'said', 'It', 50)], [org(t, 'e1', 'The union'), org(t, 'e2', 'Treasury')]);
+    assert.equal(a!.speaker, 'e1');
+  });
+
+  it('leaves "It said" without a speaker when the previous sentence names no organisation', () => {
+    const t = 'The weather turned cold. It said nothing about the snow.';
+    const [a] = resolveAttributions(t, [finding(t, 'nothing about the snow', 'said', 'It', 20)], []);
+    assert.equal(a!.speaker, null);
+  });
+});

@@ -2,14 +2,46 @@
  * Attributions as records: spans with their text, and the speaker — the entity a source span names.
  * `speaker/head-mention`: of the entity mentions inside the source, the one ending last is the head of the
  * noun phrase ("Trump campaign lawyer Gary Lawkowski" → Gary Lawkowski; "a Labour Party spokesperson" →
- * Labour Party; "he" → whoever coreference resolved "he" to). No mention inside: no speaker, never a guess.
+ * Labour Party; "he" → whoever coreference resolved "he" to). "It" / "they" with nothing inside: the organisation
+ * that is the subject of the previous sentence (`speaker/pronoun-subject`). Otherwise no speaker, never a guess.
  */
 import type { AttributionFinding } from '../extract/attributions/index.js';
 import type { Attribution, Entity, Span } from '../model/schema.js';
 
 const spanOf = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
-function speakerOf(source: { start: number; end: number } | null, entities: readonly Entity[]): string | null {
+/** Where the sentence holding `at` starts: after the last ". " (or "?", "!", closing quote) before it, or a line break. */
+function sentenceStart(text: string, at: number): number {
+  // The window takes in the character at `at` so that the look-ahead for a capital can see it.
+  const from = Math.max(0, at - 600);
+  const window = text.slice(from, at + 1);
+  let cut = -1;
+  for (const m of window.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})|\n/gu)) {
+    if (from + m.index + m[0].length <= at) cut = m.index + m[0].length;
+  }
+  return cut < 0 ? from : from + cut;
+}
+
+/**
+ * `speaker/pronoun-subject`: "It said …" / "They said …" with no entity inside the source names the subject of the
+ * previous sentence — its first organisation mention ("The Trump team also objected … It said …").
+ */
+function pronounSpeaker(text: string, source: { start: number; end: number }, entities: readonly Entity[]): string | null {
+  if (!/^(it|they)$/i.test(text.slice(source.start, source.end))) return null;
+  const here = sentenceStart(text, source.start);
+  if (here === 0) return null;
+  const previous = sentenceStart(text, here - 1);
+  let best: { id: string; start: number } | null = null;
+  for (const e of entities) {
+    if (e.type !== 'organization') continue;
+    for (const m of e.mentions) {
+      if (m.start >= previous && m.end <= here && (!best || m.start < best.start)) best = { id: e.id, start: m.start };
+    }
+  }
+  return best?.id ?? null;
+}
+
+function speakerOf(source: { start: number; end: number } | null, entities: readonly Entity[], text?: string): string | null {
   if (!source) return null;
   let best: { id: string; end: number; length: number } | null = null;
   for (const e of entities) {
@@ -19,7 +51,7 @@ function speakerOf(source: { start: number; end: number } | null, entities: read
       if (!best || m.end > best.end || (m.end === best.end && length > best.length)) best = { id: e.id, end: m.end, length };
     }
   }
-  return best?.id ?? null;
+  return best?.id ?? (text ? pronounSpeaker(text, source, entities) : null);
 }
 
 /** How far after an attribution an "according to X" may stand: the rest of a sentence. */
@@ -81,7 +113,7 @@ export function resolveAttributions(text: string, findings: readonly Attribution
       content: f.content.map((c) => spanOf(text, c)),
       cue: f.cue ? spanOf(text, f.cue) : null,
       source: f.source ? spanOf(text, f.source) : null,
-      speaker: speakerOf(f.source, entities),
+      speaker: speakerOf(f.source, entities, text),
       via: [],
       rule: f.rule,
     }));
