@@ -93,3 +93,16 @@ describe('resolveAttributions: "It said" and "They said"', () => {
     assert.equal(a!.speaker, null);
   });
 });
+
+describe('resolveAttributions: appositive sources', () => {
+  it('names the person before an appositive source rather than the organisation inside it', () => {
+    const t = 'In a post, Maria Lopez, the director of policy at Greenpeace, said the law was weak.';
+    const at = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+    const entities: Entity[] = [
+      { id: 'e1', type: 'person', name: 'Maria Lopez', roles: [], affiliations: [], mentions: [{ ...at('Maria Lopez'), text: 'Maria Lopez' }] },
+      { id: 'e2', type: 'organization', name: 'Greenpeace', roles: [], affiliations: [], mentions: [{ ...at('Greenpeace'), text: 'Greenpeace' }] },
+    ];
+    const [a] = resolveAttributions(t, [{ kind: 'indirect', content: [at('the law was weak')], cue: at('said'), source: at('the director of policy at Greenpeace'), rule: 'attribution/tagger-cue' }], entities);
+    assert.equal(a!.speaker, 'e1');
+  });
+});

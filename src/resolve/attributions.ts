@@ -3,7 +3,8 @@
  * `speaker/head-mention`: of the entity mentions inside the source, the one ending last is the head of the
  * noun phrase ("Trump campaign lawyer Gary Lawkowski" → Gary Lawkowski; "a Labour Party spokesperson" →
  * Labour Party; "he" → whoever coreference resolved "he" to). "It" / "they" with nothing inside: the organisation
- * that is the subject of the previous sentence (`speaker/pronoun-subject`). Otherwise no speaker, never a guess.
+ * that is the subject of the previous sentence (`speaker/pronoun-subject`); an appositive source names the person
+ * just before it (`speaker/apposition`). Otherwise no speaker, never a guess.
  */
 import type { AttributionFinding } from '../extract/attributions/index.js';
 import type { Attribution, Entity, Span } from '../model/schema.js';
@@ -41,8 +42,33 @@ function pronounSpeaker(text: string, source: { start: number; end: number }, en
   return best?.id ?? null;
 }
 
+/**
+ * `speaker/apposition`: a source that is the appositive of a person named just before it ("Sofia Patel, [the head
+ * of operations at Labour,] said") is that person, not the organisation inside the role.
+ */
+function appositionSpeaker(text: string, source: { start: number; end: number }, entities: readonly Entity[]): string | null {
+  if (!/^(the|a|an)\s/i.test(text.slice(source.start, source.end))) return null;
+  const comma = text.lastIndexOf(',', source.start);
+  if (comma < 0 || text.slice(comma + 1, source.start).trim() !== '') return null;
+  for (const e of entities) {
+    if (e.type === 'person' && e.mentions.some((m) => m.end === comma)) return e.id;
+  }
+  return null;
+}
+
+/** The speaker of a source span, by the rules in this file's header, in order. */
 function speakerOf(source: { start: number; end: number } | null, entities: readonly Entity[], text?: string): string | null {
   if (!source) return null;
+  const inside = headMention(source, entities);
+  // A person named inside the source wins ("…with Donald Trump, [the prime minister] said" is Starmer, resolved by
+  // coreference); otherwise an appositive source names the person before it.
+  if (inside && entities.find((e) => e.id === inside)?.type === 'person') return inside;
+  const apposed = text ? appositionSpeaker(text, source, entities) : null;
+  return apposed ?? inside ?? (text ? pronounSpeaker(text, source, entities) : null);
+}
+
+/** Of the entity mentions inside the source, the one ending last: the head of the noun phrase. */
+function headMention(source: { start: number; end: number }, entities: readonly Entity[]): string | null {
   let best: { id: string; end: number; length: number } | null = null;
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -51,7 +77,7 @@ function speakerOf(source: { start: number; end: number } | null, entities: read
       if (!best || m.end > best.end || (m.end === best.end && length > best.length)) best = { id: e.id, end: m.end, length };
     }
   }
-  return best?.id ?? (text ? pronounSpeaker(text, source, entities) : null);
+  return best?.id ?? null;
 }
 
 /** How far after an attribution an "according to X" may stand: the rest of a sentence. */
