@@ -32,8 +32,12 @@ export function summarizeRecord(record: ExtractRecord, layer: TextLayer): string
     const first = e.mentions[0];
     lines.push(`  ${e.id} ${e.type} ${e.name}${e.roles.length ? ` (${e.roles.join('; ')})` : ''} — ${called}${first ? ` [first at ${first.start}–${first.end}]` : ''}`);
   }
+  const nameOf = new Map(record.entities.map((e) => [e.id, e.name]));
   for (const a of record.attributions) {
-    lines.push(`  ${a.kind} ${a.id}: ${a.source?.text ?? '(no source)'} ${a.cue?.text ?? ''} ${a.content.map((c) => JSON.stringify(c.text)).join(' … ')}`);
+    const speaker = a.speaker ? nameOf.get(a.speaker) : undefined;
+    const who = a.source ? (speaker && speaker !== a.source.text ? `${a.source.text} (${speaker})` : a.source.text) : '(no source)';
+    const via = a.via.length ? ` — via ${a.via.map((v) => (v.entity ? nameOf.get(v.entity) ?? v.span.text : v.span.text)).join(', ')}` : '';
+    lines.push(`  ${a.kind} ${a.id}: ${who} ${a.cue?.text ?? ''} ${a.content.map((c) => JSON.stringify(c.text)).join(' … ')}${via}`);
   }
   for (const d of record.dates) lines.push(`  date ${JSON.stringify(d.span.text)} → ${d.value ?? 'unresolved'}${d.grain ? ` (${d.grain})` : ''}`);
   return `${lines.join('\n')}\n\n`;
