@@ -2,7 +2,8 @@ import type { Story } from '../model/schema.js';
 import { createSegmenter } from '../text/index.js';
 import { spanHighlight, type Highlight } from './highlights.js';
 
-const segmentSentences = createSegmenter();
+/** Built on first use: importing the report should not compile the text layer's lexicons. */
+let segmentSentences: ReturnType<typeof createSegmenter> | null = null;
 
 type StoryArticle = Story['articles'][number];
 
@@ -45,7 +46,9 @@ export function storyHeadline(story: Story): string {
   const first = story.articles[0];
   const lead = first?.article.blocks.find((b) => b.kind === 'paragraph');
   if (!first || !lead) return `Story ${story.id}`;
-  const opening = segmentSentences(first.article).sentences.find((s) => s.start >= lead.start && s.end <= lead.end);
+  // Only the lead paragraph is segmented: the headline needs its first sentence, not the whole article's.
+  segmentSentences ??= createSegmenter();
+  const opening = segmentSentences({ text: first.article.text, blocks: [lead] }).sentences[0];
   const sentence = first.article.text.slice(opening?.start ?? lead.start, opening?.end ?? lead.end).replace(/\s+/g, ' ');
   if (sentence.length <= DEFAULT_HEADLINE_MAX_LENGTH) return sentence;
   return `${sentence.slice(0, DEFAULT_HEADLINE_MAX_LENGTH).replace(/\s+\S*$/, '')} …`;
