@@ -8,7 +8,29 @@ import type { BratAttribution, BratSpan, Fragment } from './brat.js';
 import { trimSpan, type ScoredAttribution, type TrimmedSpan } from './attribution-score.js';
 
 /** What scoring reads of a predicted attribution. */
-export type PredictedAttribution = Pick<Attribution, 'content' | 'cue' | 'source'>;
+export type PredictedAttribution = Pick<Attribution, 'content' | 'cue' | 'source'> & Partial<Pick<Attribution, 'id' | 'continues'>>;
+
+/**
+ * PolNeAR's form of our attributions: PolNeAR writes a quotation that continues in later sentences or paragraphs
+ * as further content fragments of one attribution, where we give each continuation its own attribution that
+ * `continues` the first; so a continuation's content joins the attribution it continues (and is not scored alone).
+ */
+export function foldContinuations(list: readonly PredictedAttribution[]): PredictedAttribution[] {
+  const out: PredictedAttribution[] = [];
+  const byId = new Map<string, PredictedAttribution>();
+  for (const a of list) {
+    const head = a.continues === undefined ? undefined : byId.get(a.continues);
+    if (head) {
+      head.content = [...head.content, ...a.content];
+      if (a.id !== undefined) byId.set(a.id, head);
+      continue;
+    }
+    const copy = { ...a, content: [...a.content] };
+    out.push(copy);
+    if (a.id !== undefined) byId.set(a.id, copy);
+  }
+  return out;
+}
 
 /** Facts that decide the breakdown buckets; the same tests apply to gold and to predictions. */
 export interface AttributionFacts {

@@ -15,7 +15,7 @@ import { extract } from '../api/extract.js';
 import { isCI, requireData } from '../config/paths.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { quoteBaseline } from './attribution-baseline.js';
-import { goldAttribution, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
+import { foldContinuations, goldAttribution, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
 import {
   attributionCounts,
   attributionF1,
@@ -301,7 +301,7 @@ async function main(argv: string[]): Promise<number> {
         skipped.push({ article: article.name, reason: found.reason });
         continue;
       }
-      predicted = found.record.attributions;
+      predicted = foldContinuations(found.record.attributions);
     }
     scores.push(scoreArticle(article.name, text, gold, predicted.map((p) => predictedAttribution(text, p))));
   }

@@ -100,6 +100,11 @@ export const Attribution = z.object({
   source: Span.nullable(),
   speaker: z.string().nullable(),
   via: z.array(Via),
+  /**
+   * The id of the attribution whose quotation this one continues (a quotation with no cue of its own: the same
+   * speaker, named there), or absent.
+   */
+  continues: z.string().optional(),
   rule: z.string().optional(),
 });
 export type Attribution = z.infer<typeof Attribution>;

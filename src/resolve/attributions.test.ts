@@ -12,7 +12,7 @@ const entity = (id: string, type: Entity['type'], name: string, mention: string)
 describe('resolveAttributions', () => {
   it('gives each attribution its spans with text and the speaker named last inside the source', () => {
     const entities = [entity('e1', 'person', 'Gary Lawkowski', 'Gary Lawkowski'), entity('e2', 'organization', 'Trump campaign', 'Trump campaign')];
-    const [a] = resolveAttributions(text, [{ kind: 'indirect', content: [span('the vote was unfair')], cue: span('said'), source: span('Campaign lawyer Gary Lawkowski'), rule: 'attribution/tagger-cue' }], entities);
+    const [a] = resolveAttributions(text, [{ kind: 'indirect', content: [span('the vote was unfair')], cue: span('said'), source: span('Campaign lawyer Gary Lawkowski'), continues: null, rule: 'attribution/cue-roles' }], entities);
     assert.equal(a!.id, 'a1');
     assert.equal(a!.speaker, 'e1');
     assert.deepEqual(a!.content, [{ ...span('the vote was unfair'), text: 'the vote was unfair' }]);
@@ -22,11 +22,28 @@ describe('resolveAttributions', () => {
 
   it('leaves the speaker null when no entity is named inside the source, and drops findings without content', () => {
     const out = resolveAttributions(text, [
-      { kind: 'indirect', content: [span('the vote was unfair')], cue: span('said'), source: span('Campaign lawyer'), rule: 'attribution/tagger-cue' },
-      { kind: 'indirect', content: [], cue: span('said'), source: null, rule: 'attribution/tagger-cue' },
+      { kind: 'indirect', content: [span('the vote was unfair')], cue: span('said'), source: span('Campaign lawyer'), continues: null, rule: 'attribution/cue-roles' },
+      { kind: 'indirect', content: [], cue: span('said'), source: null, continues: null, rule: 'attribution/cue-roles' },
     ], [entity('e1', 'person', 'Gary Lawkowski', 'Gary Lawkowski')]);
     assert.equal(out.length, 1);
     assert.equal(out[0]!.speaker, null);
+  });
+
+  it('gives a quotation that continues the previous one that one\'s speaker, with no source of its own', () => {
+    const t = '"We won," Gary Lawkowski said.\n\n"They lost."';
+    const at = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+    const people = [{ id: 'e1', type: 'person' as const, name: 'Gary Lawkowski', roles: [], affiliations: [], mentions: [{ ...at('Gary Lawkowski'), text: 'Gary Lawkowski' }] }];
+    const head = { kind: 'direct' as const, content: [at('We won')], cue: at('said'), source: at('Gary Lawkowski'), continues: null, rule: 'attribution/cue-roles' as const };
+    const [first, next] = resolveAttributions(t, [
+      head,
+      { kind: 'direct', content: [at('They lost')], cue: null, source: null, continues: head, rule: 'attribution/continued-quote' },
+    ], people);
+    assert.equal(first!.speaker, 'e1');
+    assert.equal(next!.source, null);
+    assert.equal(next!.speaker, 'e1');
+    assert.equal(next!.continues, first!.id);
+    assert.equal(first!.continues, undefined);
+    assert.equal(next!.rule, 'attribution/continued-quote');
   });
 });
 
@@ -36,7 +53,8 @@ describe('resolveAttributions: second-hand sources (via)', () => {
     content: [{ start: t.indexOf(content), end: t.indexOf(content) + content.length }],
     cue: { start: t.indexOf(cue), end: t.indexOf(cue) + cue.length },
     source: { start: t.indexOf(source), end: t.indexOf(source) + source.length },
-    rule: 'attribution/tagger-cue' as const,
+    continues: null,
+    rule: 'attribution/cue-roles' as const,
   });
   const named = (t: string, id: string, type: Entity['type'], name: string, mention: string): Entity => ({
     id, type, name, roles: [], affiliations: [], mentions: [{ start: t.indexOf(mention), end: t.indexOf(mention) + mention.length, text: mention }],
@@ -59,7 +77,7 @@ describe('resolveAttributions: second-hand sources (via)', () => {
 
   it('gives an attribution nested in another\'s content that one\'s source as via', () => {
     const t = 'The paper reported that the minister said the plan was dead.';
-    const outer = { kind: 'indirect' as const, content: [{ start: t.indexOf('the minister'), end: t.length - 1 }], cue: { start: 10, end: 18 }, source: { start: 0, end: 9 }, rule: 'attribution/tagger-cue' as const };
+    const outer = { kind: 'indirect' as const, content: [{ start: t.indexOf('the minister'), end: t.length - 1 }], cue: { start: 10, end: 18 }, source: { start: 0, end: 9 }, continues: null, rule: 'attribution/cue-roles' as const };
     const inner = finding(t, 'the plan was dead', 'said', 'the minister');
     const [, a] = resolveAttributions(t, [outer, inner], [named(t, 'e3', 'organization', 'The Paper', 'The paper')]);
     assert.deepEqual(a!.via.map((v) => [v.span.text, v.entity, v.rule]), [['The paper', 'e3', 'via/nested']]);
@@ -74,7 +92,8 @@ describe('resolveAttributions: "It said" and "They said"', () => {
       content: [{ start: at(content), end: at(content) + content.length }],
       cue: { start: at(cue), end: at(cue) + cue.length },
       source: { start: at(source), end: at(source) + source.length },
-      rule: 'attribution/tagger-cue' as const,
+      continues: null,
+      rule: 'attribution/cue-roles' as const,
     };
   };
   const org = (t: string, id: string, name: string): Entity => ({
@@ -102,7 +121,7 @@ describe('resolveAttributions: appositive sources', () => {
       { id: 'e1', type: 'person', name: 'Maria Lopez', roles: [], affiliations: [], mentions: [{ ...at('Maria Lopez'), text: 'Maria Lopez' }] },
       { id: 'e2', type: 'organization', name: 'Greenpeace', roles: [], affiliations: [], mentions: [{ ...at('Greenpeace'), text: 'Greenpeace' }] },
     ];
-    const [a] = resolveAttributions(t, [{ kind: 'indirect', content: [at('the law was weak')], cue: at('said'), source: at('the director of policy at Greenpeace'), rule: 'attribution/tagger-cue' }], entities);
+    const [a] = resolveAttributions(t, [{ kind: 'indirect', content: [at('the law was weak')], cue: at('said'), source: at('the director of policy at Greenpeace'), continues: null, rule: 'attribution/cue-roles' }], entities);
     assert.equal(a!.speaker, 'e1');
   });
 });

@@ -4,9 +4,13 @@
  * noun phrase ("Trump campaign lawyer Gary Lawkowski" → Gary Lawkowski; "a Labour Party spokesperson" →
  * Labour Party; "he" → whoever coreference resolved "he" to). "It" / "they" with nothing inside: the organisation
  * that is the subject of the previous sentence (`speaker/pronoun-subject`); an appositive source names the person
- * just before it (`speaker/apposition`). Otherwise no speaker, never a guess.
+ * just before it (`speaker/apposition`). Otherwise no speaker, never a guess. A quotation that continues the
+ * previous one (its finding says `continues`) takes that one's speaker and via.
  */
 import type { AttributionFinding } from '../extract/attributions/index.js';
+import { cueForms } from '../lexicon/cues.js';
+import { DOCUMENT_NOUNS, RELAY_VERB_LEMMAS } from '../lexicon/documents.js';
+import { ROLE_HEADS, ROLE_MODIFIERS } from '../extract/entities/lexicon/people.js';
 import type { Attribution, Entity, Span } from '../model/schema.js';
 
 const spanOf = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
@@ -56,9 +60,91 @@ function appositionSpeaker(text: string, source: { start: number; end: number },
   return null;
 }
 
+/** The entity mention starting first in [from, to), moved along to the head of its noun phrase ("Trump campaign lawyer Gary Lawkowski" → Gary Lawkowski). */
+function firstNounPhraseHead(text: string, from: number, to: number, entities: readonly Entity[]): string | null {
+  const inRange = entities.flatMap((e) => e.mentions.filter((m) => m.start >= from && m.end <= to && (e.type === 'person' || e.type === 'organization')).map((m) => ({ id: e.id, start: m.start, end: m.end })));
+  inRange.sort((a, b) => a.start - b.start || b.end - a.end);
+  let head = inRange[0];
+  if (!head) return null;
+  // A possessive or role words between two mentions keep them in one noun phrase: "Labour's", "campaign lawyer".
+  for (const next of inRange) {
+    if (next.start < head.end) continue;
+    const gap = /^(?:['’]s)?((?:\s+[\p{L}.-]+)*?)\s+$/u.exec(text.slice(head.end, next.start));
+    if (gap && gap[1]!.trim().split(/\s+/).every((w) => !w || ROLE_WORDS.has(w.toLowerCase()))) head = next;
+  }
+  return head.id;
+}
+
+const ROLE_WORDS = new Set([...ROLE_HEADS, ...ROLE_MODIFIERS].flatMap((r) => r.split(' ')));
+
+const DOCUMENT = new RegExp(`\\b(${DOCUMENT_NOUNS.map((d) => d.replace('-', '\\-')).join('|')})\\b`, 'i');
+/** How far back a document's earlier mention is looked for. */
+const DEFAULT_DOCUMENT_LOOKBACK = 4000;
+
+/**
+ * `speaker/document-author`: a source whose head is a document ("the complaint", "the post", "The deleted post by
+ * Labour's Sofia Patel") speaks for its author: the entity after "by" in it, else the author at the document's
+ * latest earlier mention — "X's letter", "a letter by X", or the subject of the sentence ("Trump's campaign team
+ * filed a complaint"). A document with no author in sight gives no speaker.
+ */
+function documentAuthor(text: string, source: { start: number; end: number }, entities: readonly Entity[], self = false): string | null {
+  const words = text.slice(source.start, source.end);
+  const head = DOCUMENT.exec(words);
+  if (!head || /^(it|they|which)$/i.test(words)) return null;
+  const by = /\bby\s+/i.exec(words.slice(head.index));
+  if (by) return firstNounPhraseHead(text, source.start + head.index + by.index + by[0].length, source.end, entities);
+  const noun = head[1]!.toLowerCase().replace(/s$/, '');
+  // `self`: the span is the document's mention in its own sentence (a relative's antecedent), not a later "the complaint".
+  const until = self ? source.end : source.start;
+  const before = text.slice(Math.max(0, until - DEFAULT_DOCUMENT_LOOKBACK), until);
+  const offset = until - before.length;
+  const earlier = [...before.matchAll(new RegExp(`\\b${noun.replace('-', '\\-')}s?\\b`, 'gi'))].pop();
+  if (!earlier) return null;
+  const at = offset + earlier.index;
+  const after = /^\w+\s+by\s+/i.exec(text.slice(at, at + 40));
+  if (after) return firstNounPhraseHead(text, at + after[0].length, at + after[0].length + 80, entities);
+  const start = sentenceStart(text, at);
+  return firstNounPhraseHead(text, start, at, entities);
+}
+
+/**
+ * `speaker/relative`: "…, which demanded …": a relative "which" names what the clause before it is about — the
+ * latest document of its sentence (whose author speaks), else its latest organisation.
+ */
+function relativeSpeaker(text: string, source: { start: number; end: number }, entities: readonly Entity[]): string | null {
+  if (!/^which$/i.test(text.slice(source.start, source.end))) return null;
+  const start = sentenceStart(text, source.start);
+  const clause = text.slice(start, source.start);
+  const documents = [...clause.matchAll(new RegExp(DOCUMENT.source, 'gi'))];
+  const last = documents[documents.length - 1];
+  if (last) return documentAuthor(text, { start: start + last.index, end: start + last.index + last[0].length }, entities, true);
+  let best: { id: string; end: number } | null = null;
+  for (const e of entities) {
+    if (e.type !== 'organization') continue;
+    for (const m of e.mentions) if (m.start >= start && m.end <= source.start && (!best || m.end > best.end)) best = { id: e.id, end: m.end };
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * `speaker/apposition-inside`: a source that names a person and describes them after a comma ("Sofia Patel, the
+ * head of operations at Labour,") is that person, not the organisation in the description.
+ */
+function leadingPerson(text: string, source: { start: number; end: number }, entities: readonly Entity[]): string | null {
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const m of e.mentions) if (m.start === source.start && /^\s*,/.test(text.slice(m.end, source.end))) return e.id;
+  }
+  return null;
+}
+
 /** The speaker of a source span, by the rules in this file's header, in order. */
 function speakerOf(source: { start: number; end: number } | null, entities: readonly Entity[], text?: string): string | null {
   if (!source) return null;
+  if (text) {
+    const named = leadingPerson(text, source, entities) ?? documentAuthor(text, source, entities) ?? relativeSpeaker(text, source, entities);
+    if (named) return named;
+  }
   const inside = headMention(source, entities);
   // A person named inside the source wins ("…with Donald Trump, [the prime minister] said" is Starmer, resolved by
   // coreference); otherwise an appositive source names the person before it.
@@ -90,16 +176,29 @@ const ACCORDING_TO = /^\s*,?\s*according to\s+((?:[^,;"“”\n.]|\.(?!\s|$))+)/
 // "…, the British public broadcaster reported." — a reporting clause closing the sentence after the attribution.
 const REPORTED_BY = /^[^.;\n]*?,\s*((?:the |a |an )?[^,.;"“”\n]{2,80}?)\s+(?:reported|said|wrote|added|noted|told\s+\w+)\s*\./i;
 
+// "a since-deleted LinkedIn post in which": a determiner, the medium's words, "in which" right before the source.
+const IN_WHICH = /\b(?:a|an|the|his|her|their|its)\s+((?:[^\s,;.]+\s+){0,5}?[^\s,;.]+)\s+in which\s+$/i;
+
 function within(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+const RELAY_WORDS = cueForms(RELAY_VERB_LEMMAS);
+/** Whether an attribution passes on others' words ("reported", "said", "according to"), so that one inside its content came through it. */
+function relays(a: Attribution): boolean {
+  if (!a.cue) return false;
+  const words = a.cue.text.toLowerCase().split(/\s+/);
+  return words[0] === 'according' || words.some((w) => RELAY_WORDS.has(w));
 }
 
 /**
  * Second-hand sources, `via`:
  * - `via/according-to`: "…," he said, according to the BBC — the phrase right after the attribution.
  * - `via/reported`: "…, the British public broadcaster reported." — a reporting clause that closes the sentence.
- * - `via/nested`: an attribution inside another's content ("the prime minister said "no," …, the British public
- *   broadcaster reported") came through the outer one's source.
+ * - `via/nested`: an attribution inside the content of one that passes words on ("the prime minister said "no," …,
+ *   the British public broadcaster reported") came through the outer one's source; not so inside "rejected" or
+ *   "sought" ("Labour rejected accusations by Trump's team that …" is no medium for the accusation).
+ * - `via/in-which`: "a LinkedIn post in which Sofia Patel said …": the medium named before "in which".
  */
 function addVia(text: string, list: Attribution[], entities: readonly Entity[]): void {
   for (const a of list) {
@@ -120,10 +219,16 @@ function addVia(text: string, list: Attribution[], entities: readonly Entity[]):
       // Only a reporter this article names as an entity ("the British public broadcaster" → BBC): "…, officials said" stays a plain attribution.
       if (entity && !a.via.some((v) => v.span.start === span.start)) a.via.push({ entity, span, rule: 'via/reported' });
     }
+    const medium = a.source ? IN_WHICH.exec(text.slice(Math.max(0, a.source.start - DEFAULT_VIA_WINDOW), a.source.start)) : null;
+    if (medium) {
+      const start = a.source!.start - (medium.input.length - medium.index) + medium[0].indexOf(medium[1]!);
+      const span = spanOf(text, { start, end: start + medium[1]!.length });
+      a.via.push({ entity: speakerOf(span, entities), span, rule: 'via/in-which' });
+    }
     const anchor = a.cue ?? a.source;
     if (!anchor) continue;
     for (const outer of list) {
-      if (outer === a || !outer.source || !outer.content.some((c) => within(c, anchor))) continue;
+      if (outer === a || !outer.source || !outer.content.some((c) => within(c, anchor)) || !relays(outer)) continue;
       if (a.via.some((v) => v.span.start === outer.source!.start)) continue;
       a.via.push({ entity: outer.speaker, span: outer.source, rule: 'via/nested' });
     }
@@ -131,18 +236,26 @@ function addVia(text: string, list: Attribution[], entities: readonly Entity[]):
 }
 
 export function resolveAttributions(text: string, findings: readonly AttributionFinding[], entities: readonly Entity[]): Attribution[] {
-  const list: Attribution[] = findings
-    .filter((f) => f.content.length > 0)
-    .map((f, k) => ({
-      id: `a${k + 1}`,
+  const list: Attribution[] = [];
+  const recordOf = new Map<AttributionFinding, Attribution>();
+  for (const f of findings) {
+    if (f.content.length === 0) continue;
+    // A quotation that continues another (attribution/continued-quote) is that speaker's, named there.
+    const previous = f.continues ? recordOf.get(f.continues) : undefined;
+    const record: Attribution = {
+      id: `a${list.length + 1}`,
       kind: f.kind,
       content: f.content.map((c) => spanOf(text, c)),
       cue: f.cue ? spanOf(text, f.cue) : null,
       source: f.source ? spanOf(text, f.source) : null,
-      speaker: speakerOf(f.source, entities, text),
-      via: [],
+      speaker: previous ? previous.speaker : speakerOf(f.source, entities, text),
+      via: previous ? previous.via.map((v) => ({ ...v })) : [],
+      ...(previous ? { continues: previous.id } : {}),
       rule: f.rule,
-    }));
+    };
+    list.push(record);
+    recordOf.set(f, record);
+  }
   addVia(text, list, entities);
   return list;
 }

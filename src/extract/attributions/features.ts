@@ -70,6 +70,9 @@ export const A_IN_QUOTE = 64; // inside double quotes (counted over the paragrap
 export const A_SENT_START = 128;
 export const A_SENT_END = 256; // last token of its sentence
 
+/** The pos entry of a token with no tag. */
+export const NO_POS = 255;
+
 /** What the named-entity tagger says of a token (0: no mention). */
 export const NER_NONE = 0, NER_PERSON = 1, NER_ORG = 2, NER_OTHER = 3;
 
@@ -78,6 +81,8 @@ export class AttributionBuffer {
   readonly words = new ArticleBuffer();
   attr = new Int32Array(256);
   ner = new Uint8Array(256);
+  /** Part-of-speech tag of each token (../pos/tags.ts), or NO_POS. */
+  pos = new Uint8Array(256);
   /** Sentence index of each token. */
   sentence = new Int32Array(256);
   /** Scratch per block: nearest cue left/right, per-sentence flags. */
@@ -96,6 +101,7 @@ export class AttributionBuffer {
     const size = Math.max(n, this.attr.length * 2);
     this.attr = new Int32Array(size);
     this.ner = new Uint8Array(size);
+    this.pos = new Uint8Array(size);
     this.sentence = new Int32Array(size);
   }
 }
@@ -110,11 +116,18 @@ function opensQuote(text: string, at: number, c: number): boolean {
   return before === 32 || before === 10 || before === 9 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 160;
 }
 
+/** What the other taggers say of each token: NER mention types (NER_*) and part-of-speech tags. */
+export interface TokenEvidence {
+  ner: Uint8Array | null;
+  pos: Uint8Array | null;
+}
+
 /**
- * Reads an article's tokens into `buf`: hashes, cue/pronoun flags, sentence indexes and the NER
- * mention types (`ner`: one entry per token, NER_*). Quotation state is set per block by `markBlock`.
+ * Reads an article's tokens into `buf`: hashes, cue/pronoun flags, sentence indexes, the NER mention
+ * types and the part-of-speech tags. Quotation state is set per block by `markBlock`.
  */
-export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, ner: Uint8Array | null, cues: IntMap | null, buf: AttributionBuffer): void {
+export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, evidence: TokenEvidence, cues: IntMap | null, buf: AttributionBuffer): void {
+  const { ner, pos } = evidence;
   readArticle(text, tokens, buf.words);
   buf.reserve(tokens.length);
   const word = buf.words.word;
@@ -130,6 +143,7 @@ export function readAttributionArticle(text: string, tokens: readonly Token[], s
     if (t.kind === 'quote' && t.end - t.start === 1 && DOUBLE_QUOTES.has(text.charCodeAt(t.start))) a |= opensQuote(text, t.start, text.charCodeAt(t.start)) ? A_QUOTE_OPEN : A_QUOTE_CLOSE;
     buf.attr[i] = a;
     buf.ner[i] = ner ? ner[i]! : NER_NONE;
+    buf.pos[i] = pos ? pos[i]! : NO_POS;
   }
   sentences.forEach((s, k) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -165,7 +179,7 @@ const BOS = 0x3d1, EOS = 0x3d2;
  */
 export function blockFeatures(buf: AttributionBuffer, from: number, to: number, mask: number, feats: Int32Array, offsets: Int32Array): number {
   const { word, shape, suf, pre, flags } = buf.words;
-  const attr = buf.attr, ner = buf.ner, sent = buf.sentence;
+  const attr = buf.attr, ner = buf.ner, sent = buf.sentence, pos = buf.pos;
   const n = to - from;
   // Nearest cue to the left and right within the sentence (token index, -1 none).
   buf.reserveScratch(n);
@@ -215,6 +229,9 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
     put(41, ner[i]!, a & A_SENT_START, rb);
     put(42, w(i - 3)); put(43, w(i + 3)); put(44, lw, w(i - 1)); put(45, rw, w(i + 1));
     put(46, ner[i]!, rw); put(47, q, lb, w(i - 1));
+    const p = pos[i]!, pp = i > from ? pos[i - 1]! : BOS, pn = i + 1 < to ? pos[i + 1]! : EOS;
+    put(48, p); put(49, pp, p); put(50, p, pn); put(51, p, w(i)); put(52, pp, mix(p, pn)); put(53, p, lb, rb);
+    put(54, p, q, a & A_SENT_START); put(55, p, w(i + 1)); put(56, pp, w(i));
   }
   offsets[n] = AT;
   OUT = EMPTY; WORD = EMPTY; ATTR = EMPTY;

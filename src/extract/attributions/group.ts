@@ -1,30 +1,61 @@
 /**
- * Grouping the tagger's role spans into attributions, one paragraph block at a time, by named rules:
+ * Attributions of one paragraph block from the two-stage tagger's output (tagger.ts), by named rules:
  *
- * - `attribution/tagger-cue`: each CUE span anchors one attribution. Every CONTENT span joins the cue
- *   nearest to it (a cue in one of its sentences first, then the fewest tokens between them; ties to the
- *   cue on the left), so `"A," she said, "B."` gives one attribution whose content has two fragments.
- *   Every SOURCE span joins the nearest cue of its sentence; a cue keeps the nearest one it was given.
- * - `attribution/tagger-cue-shared-source`: a cue given no source borrows the nearest source span
- *   of its sentence that another cue took ("he said A and added B").
- * - `attribution/tagger-content-only`: a block with content but no cue: each content span is an
- *   attribution with cue null (and the nearest source of its sentence, if any).
- * - `attribution/according-to`: a sentence opening "According to X, …" on which the tagger found nothing:
- *   cue "According to", source X (up to the first comma, at most 12 tokens), content the rest of the sentence.
- * A cue that ends up with no content gives nothing (an attribution needs content).
+ * - `attribution/cue-roles`: each cue the cue tagger found, with the content spans the role tagger gave it
+ *   (one or more fragments: `"A," she said, "B."` is one attribution with two) and, of the source spans it
+ *   gave, the one nearest the cue. A cue given no content gives nothing (an attribution needs content).
+ * - `attribution/speech-verb`, `attribution/reporting-noun`: the same for a cue proposed by rule
+ *   (cue-proposals.ts) rather than by the cue tagger.
+ * - `attribution/shared-source`: "X said A and offered B": a cue after "and" that the role tagger gave no source
+ *   shares the source of the cue before it in its sentence.
+ * - A source that ends at a possessor runs on through the possessive and its nouns ("Trump" → "Trump's team").
+ * - A quotation belongs to the cue of its own sentence: a content fragment in another sentence that a cue of
+ *   that sentence also claims is dropped from the first cue.
+ * - `attribution/according-to`: a sentence opening "According to X, …" whose cue the role tagger gave a
+ *   source but no content (it rarely saw the clause after the comma in training): content the rest of the
+ *   sentence after the comma that closes X.
+ * - `attribution/continued-quote`: a quotation with no cue of its own that continues the previous speaker:
+ *   cue and source null, and `continues` set so the resolve stage gives it the previous attribution's speaker
+ *   (news style runs a speaker's quote over several sentences or paragraphs and names them once). Either a
+ *   paragraph that is one quotation right after a paragraph whose last attribution quotes someone, or a
+ *   content fragment the role tagger gave a cue that is a whole quoted sentence after the cue's sentence
+ *   (`"A," he wrote. "B."`: B is its own attribution, where PolNeAR would make A and B one content).
+ *
+ * - `attribution/colon-next-paragraph`: a cue that ends its paragraph with a colon ("Caddell continued:",
+ *   "The New York Times reports:") and found no content there introduces the next paragraph, when that one
+ *   opens with a quotation mark: its words are the content.
+ * - `attribution/speaker-label`: a paragraph or line that opens "NAME: …" (a transcript, an interview, a
+ *   headline "Pence: …") where NAME is a person or organisation by the NER tagger, or written in capitals:
+ *   cue the colon, source NAME, content the rest of the line. Words that label without naming a speaker
+ *   ("Note:", "UPDATE:") are listed in lexicon.ts.
+ * - `attribution/dash-credit`: a line that is a quotation credited after a dash (`“…” ― Name`): cue the
+ *   dash, source the name, content the quotation.
+ * The layout rules stand aside where the tagger already found an attribution with that cue.
  *
  * kind: `direct` if every word of the content is inside quotation marks, `mixed` if some are, else `indirect`.
  */
 import type { TextLayer } from '../../text/types.js';
-import { A_ACCORDING, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_END, A_SENT_START, type AttributionBuffer } from './features.js';
-import type { RoleSpan } from './tagger.js';
+import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
+import { A_ACCORDING, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
+import { CREDIT_DASHES, NON_SPEAKER_LABELS } from './lexicon.js';
+import { tagIndex, type PosTag } from '../pos/tags.js';
+import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
 
 export interface OffsetSpan {
   start: number;
   end: number;
 }
 
-export type AttributionRule = 'attribution/tagger-cue' | 'attribution/tagger-cue-shared-source' | 'attribution/tagger-content-only' | 'attribution/according-to';
+export type AttributionRule =
+  | 'attribution/cue-roles'
+  | 'attribution/speech-verb'
+  | 'attribution/reporting-noun'
+  | 'attribution/shared-source'
+  | 'attribution/according-to'
+  | 'attribution/continued-quote'
+  | 'attribution/colon-next-paragraph'
+  | 'attribution/speaker-label'
+  | 'attribution/dash-credit';
 
 export interface AttributionFinding {
   kind: 'direct' | 'mixed' | 'indirect';
@@ -32,13 +63,15 @@ export interface AttributionFinding {
   content: OffsetSpan[];
   cue: OffsetSpan | null;
   source: OffsetSpan | null;
+  /** The finding whose quotation this one continues (same speaker, named there), or null. */
+  continues: AttributionFinding | null;
   rule: AttributionRule;
 }
 
-const ROLE_SOURCE = 0, ROLE_CUE = 1;
+const ROLE_SOURCE = 0, ROLE_CONTENT = 2;
 
 /** Tokens between two token ranges (0 when adjacent or overlapping). */
-const gap = (a: RoleSpan, b: RoleSpan): number => Math.max(0, b.start - a.end, a.start - b.end);
+const gap = (a: { start: number; end: number }, b: { start: number; end: number }): number => Math.max(0, b.start - a.end, a.start - b.end);
 
 // Characters trimmed from the edges of a content fragment: spaces, quotation marks, , ; : and dashes.
 // e.g. `“We will win,”` → `We will win`.
@@ -56,125 +89,236 @@ function trimContent(text: string, start: number, end: number): OffsetSpan | nul
   return e > s ? { start: s, end: e } : null;
 }
 
-/** Source tokens at most, between "According to" and its comma. */
-const MAX_ACCORDING_SOURCE = 12;
+const NON_SPEAKER = new Set<string>(NON_SPEAKER_LABELS);
+const H_COMMA = hashWord(',');
+const H_AND = hashWord('and');
+const POS_POSSESSIVE = tagIndex('POS');
+const H_POSSESSIVE = hashWord("'s");
+const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP'].map((t) => tagIndex(t as PosTag)));
+/** Nouns at most after a possessive that still belong to the source ("Trump's campaign team"). */
+const DEFAULT_MAX_POSSESSED = 4;
+// "“Donald Trump scares me.” ― Krystal Correa": a quotation, a credit dash, a name of capitalised words to the line's end.
+const DASH_CREDIT = new RegExp(`^(\\s*["“”«„])(.+?)["”»“]?[^\\S\\n]*[${CREDIT_DASHES.join('')}][^\\S\\n]*(\\p{Lu}[\\p{L}.'’-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}.'’-]*){0,4})[^\\S\\n]*\\.?[^\\S\\n]*$`, 'u');
+// "WALLACE: Let's start …", "Pence: Gennifer Flowers Won't …": up to three capitalised words and a colon opening a line.
+const SPEAKER_LABEL = /^(["“”]?)(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]\p{Lu}[\p{L}.'’-]*){0,2}):[^\S\n]+(?=\S)/u;
+// What may stand between a cue and the end of its paragraph for colon-next-paragraph: the colon.
+const COLON_END = /^\s*:\s*$/;
 
-/**
- * `attribution/according-to`: role spans for sentences of the block [from, to) that open with "According
- * to X," where the tagger found no content and no other cue (cue, source X up to the comma, content the rest
- * of the sentence). The tagger's own spans in such a sentence are dropped by the caller.
- */
-function accordingTo(text: string, layer: TextLayer, buf: AttributionBuffer, spans: readonly RoleSpan[], from: number, to: number): RoleSpan[][] {
-  const out: RoleSpan[][] = [];
-  const attr = buf.attr, tokens = layer.tokens;
-  for (let i = from; i + 2 < to; i++) {
-    if (!(attr[i]! & A_SENT_START) || !(attr[i]! & A_ACCORDING) || !(attr[i + 1]! & A_ACCORDING)) continue;
-    let end = i;
-    while (end < to && !(attr[end]! & A_SENT_END)) end++;
-    if (end >= to) end = to - 1;
-    // The tagger's spans in the sentence: any content, or a cue other than "According to", and the rule stays out.
-    if (spans.some((s) => s.start <= end && s.end > i && (s.role === 2 || (s.role === ROLE_CUE && (s.start !== i || s.end !== i + 2))))) continue;
-    let comma = -1;
-    for (let j = i + 3; j < Math.min(end, i + 2 + MAX_ACCORDING_SOURCE + 1); j++) {
-      if (text.slice(tokens[j]!.start, tokens[j]!.end) === ',') { comma = j; break; }
-    }
-    if (comma < 0 || comma + 1 > end) continue;
-    out.push([{ start: i, end: i + 2, role: ROLE_CUE }, { start: i + 2, end: comma, role: ROLE_SOURCE }, { start: comma + 1, end: end + 1, role: 2 }]);
+/** Reads one article's blocks into findings; keeps what the cross-paragraph rules need. */
+export class BlockAssembler {
+  /** The last finding of the latest block that had one (continued-quote), and that block. */
+  private lastFinding: AttributionFinding | null = null;
+  private lastBlock = -2;
+  /** A cue ending the previous paragraph with a colon, waiting for its content (colon-next-paragraph). */
+  private pending: { block: number; cue: OffsetSpan; source: OffsetSpan | null } | null = null;
+
+  constructor(private readonly text: string, private readonly layer: TextLayer, private readonly buf: AttributionBuffer) {}
+
+  private charSpan(s: { start: number; end: number }): OffsetSpan {
+    const tokens = this.layer.tokens;
+    return { start: tokens[s.start]!.start, end: tokens[s.end - 1]!.end };
   }
-  return out;
-}
 
-/**
- * Attributions of one block from its role spans (token indexes), in text order of their first span;
- * `range` (the block's tokens [from, to)) enables the rules that read the block itself (according-to).
- */
-export function groupBlock(text: string, layer: TextLayer, buf: AttributionBuffer, taggerSpans: readonly RoleSpan[], range?: { from: number; to: number }): AttributionFinding[] {
-  const according = range ? accordingTo(text, layer, buf, taggerSpans, range.from, range.to) : [];
-  const taken = new Set(according.map(([cue]) => buf.sentence[cue!.start]!));
-  const spans = taken.size === 0 ? taggerSpans : taggerSpans.filter((s) => !taken.has(buf.sentence[s.start]!));
-  const tokens = layer.tokens;
-  const sentenceOf = (i: number): number => buf.sentence[i]!;
-  const sharesSentence = (a: RoleSpan, b: RoleSpan): boolean => sentenceOf(a.start) <= sentenceOf(b.end - 1) && sentenceOf(b.start) <= sentenceOf(a.end - 1);
-  const cues = spans.filter((s) => s.role === ROLE_CUE);
-  const sources = spans.filter((s) => s.role === ROLE_SOURCE);
-  const contents = spans.filter((s) => s.role !== ROLE_CUE && s.role !== ROLE_SOURCE);
-  const charSpan = (s: RoleSpan): OffsetSpan => ({ start: tokens[s.start]!.start, end: tokens[s.end - 1]!.end });
-  /** The best cue index for a span: a cue sharing a sentence first, then the smallest gap, ties to the left. */
-  const nearestCue = (s: RoleSpan, sameSentenceOnly: boolean): number => {
-    let best = -1, bestKey = Infinity;
-    cues.forEach((c, k) => {
-      const same = sharesSentence(s, c);
-      if (sameSentenceOnly && !same) return;
-      const key = (same ? 0 : 1e6) + 2 * gap(s, c) + (c.start < s.start ? 0 : 1);
-      if (key < bestKey) { bestKey = key; best = k; }
-    });
-    return best;
-  };
-  const nearestSource = (s: RoleSpan, pool: readonly RoleSpan[]): RoleSpan | null => {
-    let best: RoleSpan | null = null, bestKey = Infinity;
-    for (const src of pool) {
-      if (!sharesSentence(s, src)) continue;
-      const key = 2 * gap(s, src) + (src.start < s.start ? 0 : 1);
-      if (key < bestKey) { bestKey = key; best = src; }
-    }
-    return best;
-  };
-  const kindOf = (parts: readonly RoleSpan[]): AttributionFinding['kind'] => {
+  private kindOf(parts: readonly { start: number; end: number }[]): AttributionFinding['kind'] {
     let quoted = 0, plain = 0;
+    const attr = this.buf.attr, tokens = this.layer.tokens;
     for (const p of parts) {
       for (let i = p.start; i < p.end; i++) {
-        const a = buf.attr[i]!;
+        const a = attr[i]!;
         if (a & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) continue;
         if (a & A_IN_QUOTE) quoted++;
         else if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') plain++;
       }
     }
     return quoted > 0 && plain === 0 ? 'direct' : quoted > 0 ? 'mixed' : 'indirect';
-  };
-  const contentSpans = (parts: readonly RoleSpan[]): OffsetSpan[] => parts.flatMap((p) => {
-    const c = charSpan(p);
-    const t = trimContent(text, c.start, c.end);
-    return t ? [t] : [];
-  });
-
-  const out: Array<AttributionFinding & { at: number }> = [];
-  {
-    for (const [cue, source, content] of according) {
-      const parts = contentSpans([content!]);
-      if (parts.length) out.push({ kind: kindOf([content!]), content: parts, cue: charSpan(cue!), source: charSpan(source!), rule: 'attribution/according-to', at: cue!.start });
-    }
   }
-  if (cues.length === 0) {
-    for (const c of contents) {
-      const content = contentSpans([c]);
-      if (!content.length) continue;
-      const src = nearestSource(c, sources);
-      out.push({ kind: kindOf([c]), content, cue: null, source: src ? charSpan(src) : null, rule: 'attribution/tagger-content-only', at: c.start });
+
+  private contentSpans(parts: readonly RoleSpan[]): OffsetSpan[] {
+    return parts.flatMap((p) => {
+      const c = this.charSpan(p);
+      const t = trimContent(this.text, c.start, c.end);
+      return t ? [t] : [];
+    });
+  }
+
+  /**
+   * `attribution/continued-quote`: the block's tokens [from, to) open with a quotation mark and the quotation
+   * runs to the block's end (or its last closing mark ends the block), with no other words outside it.
+   */
+  private wholeQuote(from: number, to: number): { start: number; end: number } | null {
+    const attr = this.buf.attr, tokens = this.layer.tokens;
+    if (!(attr[from]! & A_QUOTE_OPEN)) return null;
+    for (let i = from; i < to; i++) {
+      if (!(attr[i]! & (A_IN_QUOTE | A_QUOTE_CLOSE)) && (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number')) return null;
+    }
+    return { start: from, end: to };
+  }
+
+  /**
+   * The content fragments of a cue that stay its own, and those that continue its quotation in later sentences:
+   * after the first fragment, one that starts a sentence after the cue's, with every word inside quotation marks.
+   */
+  private splitContinuations(cue: RoleSpan, parts: readonly RoleSpan[]): { own: RoleSpan[]; later: RoleSpan[] } {
+    const attr = this.buf.attr, sent = this.buf.sentence;
+    const own: RoleSpan[] = [], later: RoleSpan[] = [];
+    for (const p of parts) {
+      // The fragment starts its sentence, itself or right after the quotation mark that does.
+      const lead = p.start > 0 && attr[p.start - 1]! & A_QUOTE_OPEN ? p.start - 1 : p.start;
+      const startsSentence = (attr[p.start]! | attr[lead]!) & A_SENT_START;
+      if (own.length > 0 && startsSentence && sent[p.start]! > sent[cue.end - 1]! && this.kindOf([p]) === 'direct') later.push(p);
+      else own.push(p);
+    }
+    return { own, later };
+  }
+
+  /** `attribution/according-to`: the tokens after the comma closing the source of a sentence-initial "According to", to the sentence end. */
+  private accordingTo(cue: RoleSpan, source: RoleSpan, range: BlockRange): { start: number; end: number } | null {
+    const attr = this.buf.attr, word = this.buf.words.word, sent = this.buf.sentence;
+    if (!(attr[cue.start]! & A_SENT_START) || !(attr[cue.start]! & A_ACCORDING) || source.start !== cue.end) return null;
+    if (source.end >= range.to || word[source.end] !== H_COMMA) return null;
+    let end = source.end + 1;
+    while (end < range.to && sent[end] === sent[cue.start]) end++;
+    return end > source.end + 1 ? { start: source.end + 1, end } : null;
+  }
+
+  /** Token indexes [start, end) of the tokens inside the character range (the block's tokens [from, to)). */
+  private tokensIn(from: number, to: number, start: number, end: number): { start: number; end: number } {
+    const tokens = this.layer.tokens;
+    let s = from;
+    while (s < to && tokens[s]!.end <= start) s++;
+    let e = s;
+    while (e < to && tokens[e]!.start < end) e++;
+    return { start: s, end: e };
+  }
+
+  /** `attribution/speaker-label` and `attribution/dash-credit` over the block's lines. */
+  /** (`at`: the character offset findings are ordered by.) */
+  private layoutRules(range: BlockRange, cueStarts: ReadonlySet<number>): Array<AttributionFinding & { at: number }> {
+    const out: Array<AttributionFinding & { at: number }> = [];
+    const tokens = this.layer.tokens, text = this.text;
+    const blockStart = tokens[range.from]!.start, blockEnd = tokens[range.to - 1]!.end;
+    const { flags } = this.buf.words, ner = this.buf.ner;
+    for (let lineStart = blockStart; lineStart < blockEnd;) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > blockEnd) lineEnd = blockEnd;
+      const line = text.slice(lineStart, lineEnd);
+      const label = SPEAKER_LABEL.exec(line);
+      if (label && !NON_SPEAKER.has(label[2]!.toLowerCase())) {
+        const nameStart = lineStart + label[1]!.length, nameEnd = nameStart + label[2]!.length;
+        const name = this.tokensIn(range.from, range.to, nameStart, nameEnd);
+        let named = name.end > name.start;
+        for (let i = name.start; i < name.end && named; i++) {
+          named = (ner[i] === NER_PERSON || ner[i] === NER_ORG || (flags[i]! & F_ALLCAPS) !== 0) && (flags[i]! & (F_CAP | F_ALLCAPS)) !== 0;
+        }
+        const colon = this.tokensIn(range.from, range.to, nameEnd, nameEnd + 1);
+        const contentStart = lineStart + label[0].length;
+        const body = this.tokensIn(range.from, range.to, contentStart, lineEnd);
+        const content = trimContent(text, contentStart, lineEnd);
+        if (named && !cueStarts.has(colon.start) && content && body.end > body.start) {
+          out.push({ kind: this.kindOf([body]), content: [content], cue: { start: nameEnd, end: nameEnd + 1 }, source: { start: nameStart, end: nameEnd }, continues: null, rule: 'attribution/speaker-label', at: nameStart });
+        }
+      }
+      const credit = DASH_CREDIT.exec(line);
+      if (credit) {
+        const quoteStart = lineStart + credit[1]!.length;
+        const content = trimContent(text, quoteStart, quoteStart + credit[2]!.length);
+        const nameEnd = lineStart + credit[0].trimEnd().replace(/\.$/, '').length;
+        const nameStart = nameEnd - credit[3]!.length;
+        const dash = text.slice(quoteStart, nameStart).search(new RegExp(`[${CREDIT_DASHES.join('')}]\\s*$`, 'u')) + quoteStart;
+        const body = content ? this.tokensIn(range.from, range.to, content.start, content.end) : null;
+        if (content && body && !cueStarts.has(this.tokensIn(range.from, range.to, dash, dash + 1).start)) {
+          out.push({ kind: this.kindOf([{ start: Math.max(range.from, body.start - 1), end: body.end }]), content: [content], cue: { start: dash, end: dash + 1 }, source: { start: nameStart, end: nameEnd }, continues: null, rule: 'attribution/dash-credit', at: quoteStart });
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    return out;
+  }
+
+  /** A source that ends at a possessor ("Trump" of "Trump's team") runs on through the possessive and its nouns: `source/possessive`. */
+  private wholeSource(source: RoleSpan, to: number): RoleSpan {
+    const pos = this.buf.pos;
+    // The tagger sometimes reads a possessive 's as "is": the word decides.
+    if (source.end >= to || (pos[source.end] !== POS_POSSESSIVE && this.buf.words.word[source.end] !== H_POSSESSIVE)) return source;
+    let end = source.end + 1;
+    while (end < to && end - source.end <= DEFAULT_MAX_POSSESSED && NOUN_TAGS.has(pos[end]!)) end++;
+    return end > source.end + 1 ? { ...source, end } : source;
+  }
+
+  /** Findings of one block (in text order of their first span). */
+  block(range: BlockRange, tagged: readonly CueRoles[]): AttributionFinding[] {
+    const out: Array<AttributionFinding & { at: number }> = [];
+    const pending = this.pending?.block === range.block - 1 ? this.pending : null;
+    this.pending = null;
+    const blockEnd = this.layer.tokens[range.to - 1]!.end;
+    const sent = this.buf.sentence, word = this.buf.words.word;
+    // A quotation belongs to the cue of its own sentence: a content fragment in another sentence than its cue's
+    // that another cue of that sentence also claims is dropped from the first (`"A," X told Y. "B," Z said.`).
+    const contents = tagged.map(({ cue, roles }) => roles.filter((r) => r.role === ROLE_CONTENT && !tagged.some((o) =>
+      o.cue !== cue && sent[o.cue.start] === sent[r.start] && sent[cue.start] !== sent[r.start]
+      && o.roles.some((x) => x.role === ROLE_CONTENT && x.start < r.end && r.start < x.end))));
+    let previous: { finding: AttributionFinding; cue: RoleSpan; source: RoleSpan | null } | null = null;
+    tagged.forEach(({ cue, roles, origin, frame }, k) => {
+      let parts = contents[k]!;
+      let source: RoleSpan | null = null;
+      for (const r of roles) if (r.role === ROLE_SOURCE && (!source || gap(r, cue) < gap(source, cue))) source = r;
+      let rule: AttributionRule = origin === 'tagger' ? 'attribution/cue-roles' : `attribution/${origin}`;
+      if (frame) {
+        // A reporting noun's construction fixes its source (the by-phrase) and where its content starts ("that").
+        if (frame.source) source = { ...frame.source, role: ROLE_SOURCE };
+        parts = parts.filter((p) => p.end > frame.contentStart).map((p) => ({ ...p, start: Math.max(p.start, frame.contentStart) }));
+        if (!parts.length) {
+          let end = frame.contentStart;
+          while (end < range.to && sent[end] === sent[frame.contentStart]) end++;
+          parts = [{ start: frame.contentStart, end, role: ROLE_CONTENT }];
+        }
+      }
+      if (source) source = this.wholeSource(source, range.to);
+      // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
+      if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {
+        source = previous.source;
+        rule = 'attribution/shared-source';
+      }
+      const cueSpan = this.charSpan(cue);
+      const after = !parts.length && source ? this.accordingTo(cue, source, range) : null;
+      if (after) {
+        out.push({ kind: this.kindOf([after]), content: this.contentSpans([{ ...after, role: ROLE_CONTENT }]), cue: cueSpan, source: this.charSpan(source!), continues: null, rule: 'attribution/according-to', at: cueSpan.start });
+        return;
+      }
+      if (!parts.length) {
+        if (COLON_END.test(this.text.slice(cueSpan.end, blockEnd)) || this.text.slice(cueSpan.start, cueSpan.end).endsWith(':')) {
+          this.pending = { block: range.block, cue: cueSpan, source: source ? this.charSpan(source) : null };
+        }
+        return;
+      }
+      const { own, later } = this.splitContinuations(cue, parts);
+      const ownContent = this.contentSpans(own);
+      if (!ownContent.length) return;
+      const head: AttributionFinding & { at: number } = { kind: this.kindOf(own), content: ownContent, cue: cueSpan, source: source ? this.charSpan(source) : null, continues: null, rule, at: Math.min(cueSpan.start, ownContent[0]!.start) };
+      out.push(head);
+      previous = { finding: head, cue, source };
+      for (const part of later) {
+        const more = this.contentSpans([part]);
+        if (more.length) out.push({ kind: this.kindOf([part]), content: more, cue: null, source: null, continues: head, rule: 'attribution/continued-quote', at: more[0]!.start });
+      }
+    });
+    if (pending && this.buf.attr[range.from]! & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) {
+      const content = this.contentSpans([{ start: range.from, end: range.to, role: ROLE_CONTENT }]);
+      if (content.length) out.push({ kind: this.kindOf([{ start: range.from, end: range.to }]), content, cue: pending.cue, source: pending.source, continues: null, rule: 'attribution/colon-next-paragraph', at: content[0]!.start });
+    }
+    out.push(...this.layoutRules(range, new Set(tagged.map((t) => t.cue.start))));
+    const quoted = this.lastFinding && this.lastFinding.kind !== 'indirect' && this.lastBlock === range.block - 1 ? this.lastFinding : null;
+    if (out.length === 0 && quoted) {
+      const whole = this.wholeQuote(range.from, range.to);
+      const content = whole ? this.contentSpans([{ ...whole, role: ROLE_CONTENT }]) : [];
+      // The quotation continues the attribution the previous one continues, if any (one head per quotation).
+      if (whole && content.length) out.push({ kind: this.kindOf([whole]), content, cue: null, source: null, continues: quoted.continues ?? quoted, rule: 'attribution/continued-quote', at: content[0]!.start });
     }
     out.sort((a, b) => a.at - b.at);
-    return out.map(({ at: _at, ...f }) => f);
+    // Findings are returned without `at`, but continuations point at their heads: strip `at` in place.
+    for (const f of out) delete (f as Partial<typeof f>).at;
+    const last = out[out.length - 1];
+    if (last) { this.lastFinding = last; this.lastBlock = range.block; }
+    return out;
   }
-  const contentOf: RoleSpan[][] = cues.map(() => []);
-  for (const c of contents) contentOf[nearestCue(c, false)]!.push(c);
-  const sourceOf: Array<RoleSpan | null> = cues.map(() => null);
-  for (const s of sources) {
-    const k = nearestCue(s, true);
-    if (k < 0) continue;
-    const cur = sourceOf[k];
-    if (!cur || gap(s, cues[k]!) < gap(cur, cues[k]!)) sourceOf[k] = s;
-  }
-  cues.forEach((cue, k) => {
-    const parts = contentOf[k]!;
-    const content = contentSpans(parts);
-    if (!content.length) return;
-    let source: RoleSpan | null = sourceOf[k] ?? null;
-    let rule: AttributionRule = 'attribution/tagger-cue';
-    if (!source) {
-      source = nearestSource(cue, sources);
-      if (source) rule = 'attribution/tagger-cue-shared-source';
-    }
-    out.push({ kind: kindOf(parts), content, cue: charSpan(cue), source: source ? charSpan(source) : null, rule, at: Math.min(cue.start, parts[0]!.start) });
-  });
-  out.sort((a, b) => a.at - b.at);
-  return out.map(({ at: _at, ...f }) => f);
 }

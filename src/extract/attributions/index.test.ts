@@ -29,7 +29,7 @@ describe('createAttributionExtractor', { skip: !existsSync(DEFAULT_ATTRIBUTION_M
     assert.equal(slice(text, a!.source), 'she');
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['We will win']);
     assert.deepEqual(a!.content, [{ start: 1, end: 12 }]);
-    assert.equal(a!.rule, 'attribution/tagger-cue');
+    assert.equal(a!.rule, 'attribution/cue-roles');
   });
 
   it('finds reported speech as indirect', () => {
@@ -49,9 +49,10 @@ describe('createAttributionExtractor', { skip: !existsSync(DEFAULT_ATTRIBUTION_M
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['Prices rose sharply in the spring']);
   });
 
-  it('reads a sentence-initial "According to X, …" (rule attribution/according-to when the tagger finds nothing)', () => {
+  it('reads a sentence-initial "According to X, …" (rule attribution/according-to when the role tagger gives no content)', () => {
     const text = 'According to the report, prices rose sharply in the spring.';
     const [a] = run(text);
+    assert.equal(a!.rule, 'attribution/according-to');
     assert.equal(slice(text, a!.cue), 'According to');
     assert.equal(slice(text, a!.source), 'the report');
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['prices rose sharply in the spring']);

@@ -1,7 +1,7 @@
 /**
- * `createAttributionExtractor(options)`: who said what. A statistical tagger (averaged perceptron,
- * BIO over SOURCE / CUE / CONTENT, trained by train-attribution.ts on PolNeAR train,
- * models/attribution-polnear.bin.gz) labels each paragraph block; group.ts turns the spans into
+ * `createAttributionExtractor(options)`: who said what. A two-stage statistical tagger (averaged
+ * perceptrons trained by train-attribution.ts on PolNeAR train, models/attribution-polnear.bin.gz) finds
+ * the cues of each paragraph block, then each cue's source and content; group.ts turns them into
  * attributions. The model is read once, on first use. Only paragraph blocks are read.
  */
 import { join } from 'node:path';
@@ -9,10 +9,12 @@ import { REPO_ROOT } from '../../config/paths.js';
 import type { Article } from '../../model/schema.js';
 import type { TextLayer } from '../../text/types.js';
 import { createNerTagger, type NerMention } from '../entities/ner/index.js';
-import { groupBlock, type AttributionFinding } from './group.js';
+import { createPosTagger } from '../pos/tagger.js';
+import type { TokenEvidence } from './features.js';
+import { BlockAssembler, type AttributionFinding } from './group.js';
 import { cachedModelLoader } from '../entities/ner/weights.js';
 import { decodeAttributionModel, type AttributionModel } from './model.js';
-import { AttributionDecoder, nerByToken, paragraphRanges, type BlockRange } from './tagger.js';
+import { AttributionDecoder, nerByToken, paragraphRanges, type BlockRange, type RoleSpan } from './tagger.js';
 
 export type { AttributionFinding, AttributionRule, OffsetSpan } from './group.js';
 
@@ -21,6 +23,8 @@ export interface AttributionExtractorOptions {
   modelPath?: string;
   /** The NER model the attribution model was trained with (default: the bundled one). */
   nerModelPath?: string;
+  /** The part-of-speech model the attribution model was trained with (default: the bundled one). */
+  posModelPath?: string;
 }
 
 export const DEFAULT_ATTRIBUTION_MODEL = join(REPO_ROOT, 'models', 'attribution-polnear.bin.gz');
@@ -46,24 +50,22 @@ export function createAttributionExtractor(options: AttributionExtractorOptions 
   }
   const path = options.modelPath ?? DEFAULT_ATTRIBUTION_MODEL;
   const ner = createNerTagger(options.nerModelPath === undefined ? {} : { modelPath: options.nerModelPath });
+  const pos = createPosTagger(options.posModelPath === undefined ? {} : { modelPath: options.posModelPath });
   let decoder: AttributionDecoder | null = null;
   return (article, layer, nerMentions) => {
     if (typeof article?.text !== 'string') throw new TypeError('attributionExtractor(article, layer): article.text must be a string');
     const ranges = paragraphRanges(article, layer);
     if (ranges.length === 0) return [];
     decoder ??= new AttributionDecoder(loadAttributionModel(path));
-    let mentions = nerMentions;
-    if (mentions === undefined) {
-      const sentenceIndexes: number[] = [];
-      for (const r of ranges) for (let k = r.sentenceStart; k < r.sentenceEnd; k++) sentenceIndexes.push(k);
-      mentions = ner(article.text, layer, sentenceIndexes);
-    }
-    const nerTypes = nerByToken(mentions, layer.tokens.length);
-    return attributionsOf(decoder, article.text, layer, ranges, nerTypes);
+    const sentences: number[] = [];
+    for (const r of ranges) for (let k = r.sentenceStart; k < r.sentenceEnd; k++) sentences.push(k);
+    const nerTypes = nerByToken(nerMentions ?? ner(article.text, layer, sentences), layer.tokens.length);
+    return attributionsOf(decoder, article.text, layer, ranges, { ner: nerTypes, pos: pos(article.text, layer, sentences) });
   };
 }
 
-/** Tags the ranges and groups each block's spans (shared by the extractor, training checks and evaluation). */
-export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], ner: Uint8Array | null): AttributionFinding[] {
-  return decoder.tagArticle(text, layer, ranges, ner).flatMap((spans, k) => groupBlock(text, layer, decoder.buf, spans, ranges[k]));
+/** Tags the ranges and assembles each block's attributions (shared by the extractor, training checks and evaluation). */
+export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[]): AttributionFinding[] {
+  const assembler = new BlockAssembler(text, layer, decoder.buf);
+  return decoder.tagArticle(text, layer, ranges, evidence, givenCues).flatMap((tagged, k) => assembler.block(ranges[k]!, tagged));
 }

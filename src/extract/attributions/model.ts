@@ -1,46 +1,65 @@
 /**
- * The attribution model: a weight table over the BIO labels (../entities/ner/weights.ts), label
- * transitions, and the cue words learnt from training; stored in the shared gzipped container.
+ * The attribution model: two weight tables over the BIO labels (../entities/ner/weights.ts) with their
+ * label transitions — the cue tagger (stage 1: which tokens are cues) and the role tagger (stage 2: given
+ * one cue, which tokens are its source and content) — and the cue words learnt from training; stored in
+ * the shared gzipped container.
  *
- * File (gzip of): "PLXATT1\n", u32 header length, header JSON, then the arrays rows, rowStart, labels,
- * weights (the table), transitions (f32, (L + 1) × L) and cueKeys/cueVals (learnt cue word hashes).
+ * File (gzip of): "PLXATT2\n", u32 header length, header JSON, then for each stage ("cue.", "role.") the
+ * arrays rows, rowStart, labels, weights (the table) and transitions (f32, (L + 1) × L), then
+ * cueKeys/cueVals (learnt cue word hashes).
  */
 import { IntMap } from '../entities/ner/intmap.js';
-import { compactTable, decodeContainer, encodeContainer, tableFromContainer, tableParts, type WeightTable } from '../entities/ner/weights.js';
+import { compactTable, decodeContainer, encodeContainer, tableFromContainer, tableParts, type ContainerPart, type WeightTable } from '../entities/ner/weights.js';
 import { NUM_LABELS } from './features.js';
 
-const MAGIC = 'PLXATT1\n';
+const MAGIC = 'PLXATT2\n';
 const L = NUM_LABELS;
 
-export interface AttributionModel extends WeightTable {
+/** One stage's weights. */
+export interface StageWeights extends WeightTable {
+  transitions: Float64Array;
   /** (L + 1) × L in units of `scale` (tagging sums the quantised weights as integers). */
   transitionsQ: Float64Array;
-  transitions: Float64Array;
-  /** Word hashes the training data uses as cues often enough (see train-attribution.ts). */
+}
+
+export interface AttributionModel {
+  /** Stage 1: cue spans over a paragraph. */
+  cue: StageWeights;
+  /** Stage 2: source and content spans of one cue. */
+  role: StageWeights;
+  /** Word hashes the training data uses as cues often enough (see train.ts). */
   cues: IntMap;
   info: Record<string, unknown>;
 }
 
-function withTable(table: WeightTable, transitions: ArrayLike<number>, cues: IntMap, info: Record<string, unknown>): AttributionModel {
+export const STAGES = ['cue', 'role'] as const;
+
+function withTransitions(table: WeightTable, transitions: ArrayLike<number>): StageWeights {
   const trans = Float64Array.from(transitions);
-  return { ...table, transitions: trans, transitionsQ: trans.map((t) => t / table.scale), cues, info };
+  return { ...table, transitions: trans, transitionsQ: trans.map((t) => t / table.scale) };
 }
 
-/** The compact model from dense averaged weights (buckets × L); weights with |w| ≤ prune dropped. */
-export function compactAttributionModel(dense: Float32Array, bits: number, transitions: ArrayLike<number>, cues: IntMap, info: Record<string, unknown>, prune = 0): AttributionModel {
-  return withTable(compactTable(dense, bits, L, prune), transitions, cues, info);
+/** One stage's compact weights from dense averaged weights (buckets × L); weights with |w| ≤ prune dropped. */
+export function compactStage(dense: Float32Array, bits: number, transitions: ArrayLike<number>, prune = 0): StageWeights {
+  return withTransitions(compactTable(dense, bits, L, prune), transitions);
 }
 
 export function encodeAttributionModel(model: AttributionModel): Buffer {
-  return encodeContainer(MAGIC, { bits: model.bits, labels: L, scale: model.scale, rows: model.rows.length, info: model.info }, [
-    ...tableParts(model),
-    ['transitions', 'f32', Float32Array.from(model.transitions)],
-    ['cueKeys', 'i32', model.cues.keys], ['cueVals', 'i32', model.cues.values],
-  ]);
+  const parts: ContainerPart[] = STAGES.flatMap((s): ContainerPart[] => {
+    const t = model[s];
+    return [...tableParts(t, `${s}.`), [`${s}.transitions`, 'f32', Float32Array.from(t.transitions)]];
+  });
+  parts.push(['cueKeys', 'i32', model.cues.keys], ['cueVals', 'i32', model.cues.values]);
+  const stages = Object.fromEntries(STAGES.map((s) => [s, { bits: model[s].bits, scale: model[s].scale }]));
+  return encodeContainer(MAGIC, { labels: L, stages, info: model.info }, parts);
 }
 
 export function decodeAttributionModel(gz: Uint8Array): AttributionModel {
-  const c = decodeContainer<{ bits: number; labels: number; scale: number; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
+  const c = decodeContainer<{ labels: number; stages: Record<(typeof STAGES)[number], { bits: number; scale: number }>; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
   if (c.header.labels !== L) throw new TypeError(`decodeAttributionModel: model has ${c.header.labels} labels, this code ${L}`);
-  return withTable(tableFromContainer(c), c.get('transitions', 'f32'), new IntMap(c.get('cueKeys', 'i32'), c.get('cueVals', 'i32')), c.header.info);
+  const stage = (s: (typeof STAGES)[number]): StageWeights => {
+    const table = tableFromContainer(c, `${s}.`, c.header.stages[s]);
+    return withTransitions(table, c.get(`${s}.transitions`, 'f32'));
+  };
+  return { cue: stage('cue'), role: stage('role'), cues: new IntMap(c.get('cueKeys', 'i32'), c.get('cueVals', 'i32')), info: c.header.info };
 }

@@ -17,7 +17,7 @@ import { formatScores, type QuickScores } from './quick-score.js';
 import { trainAttributionModel } from './train.js';
 
 /** Epochs: chosen on the held-out tenth of train (see models/README.md). */
-export const DEFAULT_EPOCHS = 12;
+export const DEFAULT_EPOCHS = 10;
 /** 2^20 buckets: few collisions for the ~1.5M distinct features. */
 export const DEFAULT_BITS = 20;
 /** Weights with |w| ≤ this are dropped (size vs. accuracy; see models/README.md). */
@@ -47,15 +47,16 @@ const HELD_OUT = 10;
   const t0 = performance.now();
   const secs = (): string => ((performance.now() - t0) / 1000).toFixed(1);
   const { docs, stats } = loadPolnear(data.path, values.limit ? Number(values.limit) : Infinity);
-  console.log(`train: ${docs.length} articles, ${stats.attributions} attributions, ${stats.fragments} fragments (${stats.unaligned} on no token of ours, ${stats.conflicts} token role conflicts) — read in ${secs()} s`);
+  console.log(`train: ${docs.length} articles, ${stats.attributions} attributions, ${stats.fragments} fragments (${stats.unaligned} on no token of ours) — read in ${secs()} s`);
   const fit = docs.filter((_, i) => i % HELD_OUT !== 0), held = docs.filter((_, i) => i % HELD_OUT === 0);
   const perEpoch: Array<{ epoch: number; scores: QuickScores }> = [];
   trainAttributionModel(fit, {
     bits, epochs, seed, prune,
-    onEpoch: (epoch, model, errors) => {
+    onEpoch: (stage, epoch, model, errors) => {
+      if (stage === 'cue') { console.log(`cue tagger epoch ${epoch}: ${errors} token errors — ${secs()} s`); return; }
       const scores = scoreModel(model(), held);
       perEpoch.push({ epoch, scores });
-      console.log(`epoch ${epoch}: ${errors} token errors; held-out (${held.length} articles) exact F1 source ${(100 * scores.source.f1).toFixed(1)} cue ${(100 * scores.cue.f1).toFixed(1)} content ${(100 * scores.content.f1).toFixed(1)}; attr content+source ${(100 * scores.attrContentSource.f1).toFixed(1)} — ${secs()} s`);
+      console.log(`role tagger epoch ${epoch}: ${errors} token errors; held-out (${held.length} articles) exact F1 source ${(100 * scores.source.f1).toFixed(1)} cue ${(100 * scores.cue.f1).toFixed(1)} content ${(100 * scores.content.f1).toFixed(1)}; attr content+source ${(100 * scores.attrContentSource.f1).toFixed(1)} — ${secs()} s`);
     },
   });
   if (values['no-final']) process.exit(0);
@@ -67,7 +68,7 @@ const HELD_OUT = 10;
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, bytes);
   const mb = statSync(values.out).size / 1e6;
-  console.log(`wrote ${relative(process.cwd(), values.out)} (${mb.toFixed(2)} MB, ${model.rows.length} rows) — final training ${trainSeconds.toFixed(1)} s, total ${secs()} s`);
+  console.log(`wrote ${relative(process.cwd(), values.out)} (${mb.toFixed(2)} MB, ${model.cue.rows.length} + ${model.role.rows.length} rows) — final training ${trainSeconds.toFixed(1)} s, total ${secs()} s`);
   const last = perEpoch[perEpoch.length - 1]!.scores;
   console.log(`held-out tenth of train, epoch ${epochs}:\n${formatScores(last)}`);
   if (!values['no-readme']) {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plain-text.js';
 import { createSegmenter } from '../../text/index.js';
-import { NUM_LABELS, labelOf, roleSpans } from './features.js';
+import { NUM_LABELS, roleSpans } from './features.js';
 import { attributionsOf } from './index.js';
 import { decodeAttributionModel, encodeAttributionModel } from './model.js';
 import { AttributionDecoder, paragraphRanges } from './tagger.js';
@@ -16,14 +16,15 @@ function toy(name: string, what: string): LabeledArticle {
   const text = `${name} grumbled ${what}.`;
   const article = buildArticle(readPlainText(text), { source: 'toy' }).article;
   const layer = segment(article);
-  const labels = new Uint8Array(layer.tokens.length);
-  layer.tokens.forEach((t, i) => {
-    const word = text.slice(t.start, t.end);
-    if (t.end <= name.length) labels[i] = labelOf(0, t.start > 0);
-    else if (word === 'grumbled') labels[i] = labelOf(1, false);
-    else if (word !== '.') labels[i] = labelOf(2, t.start > text.indexOf(what));
-  });
-  return { text, layer, ranges: paragraphRanges(article, layer), ner: null, labels };
+  const tokensOf = (start: number, end: number) => {
+    const inside = layer.tokens.flatMap((t, i) => (t.start >= start && t.end <= end ? [i] : []));
+    return [{ start: inside[0]!, end: inside[inside.length - 1]! + 1 }];
+  };
+  const cue = text.indexOf('grumbled');
+  return {
+    text, layer, ranges: paragraphRanges(article, layer), evidence: { ner: null, pos: null },
+    attributions: [{ source: tokensOf(0, name.length), cue: tokensOf(cue, cue + 8), content: tokensOf(text.indexOf(what), text.indexOf(what) + what.length) }],
+  };
 }
 
 describe('attribution training', () => {
@@ -42,7 +43,7 @@ describe('attribution training', () => {
     const text = 'Olek grumbled the soup was cold.';
     const article = buildArticle(readPlainText(text), { source: 'toy' }).article;
     const layer = segment(article);
-    const [a, ...rest] = attributionsOf(new AttributionDecoder(model), text, layer, paragraphRanges(article, layer), null);
+    const [a, ...rest] = attributionsOf(new AttributionDecoder(model), text, layer, paragraphRanges(article, layer), { ner: null, pos: null });
     assert.equal(rest.length, 0);
     assert.equal(text.slice(a!.source!.start, a!.source!.end), 'Olek');
     assert.equal(text.slice(a!.cue!.start, a!.cue!.end), 'grumbled');

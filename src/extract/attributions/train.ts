@@ -1,24 +1,34 @@
 /**
- * Training the attribution tagger from labelled articles (any source: PolNeAR in train-attribution.ts,
- * toy data in the tests): the learnt cue vocabulary, per-block feature sequences, the structured
- * averaged perceptron shared with NER (../entities/ner/perceptron.ts) and the compact model.
+ * Training the two-stage attribution tagger from labelled articles (any source: PolNeAR in
+ * train-attribution.ts, toy data in the tests): the learnt cue vocabulary, the cue tagger's per-block
+ * sequences (gold: the cue spans), the role tagger's per-cue sequences (gold: that attribution's source and
+ * content), the structured averaged perceptron shared with NER (../entities/ner/perceptron.ts) and the
+ * compact model.
  */
 import type { TextLayer } from '../../text/types.js';
 import { IntMap } from '../entities/ner/intmap.js';
 import { constrainedViterbi, trainStructuredPerceptron, type Sequence } from '../entities/ner/perceptron.js';
-import { ALLOWED, ALLOWED_END, AttributionBuffer, MAX_FEATURES_PER_TOKEN, NUM_LABELS, blockFeatures, markBlock, readAttributionArticle, roleOf } from './features.js';
-import { compactAttributionModel, type AttributionModel } from './model.js';
+import { ALLOWED, ALLOWED_END, AttributionBuffer, MAX_FEATURES_PER_TOKEN, NUM_LABELS, blockFeatures, labelOf, markBlock, readAttributionArticle, type TokenEvidence } from './features.js';
+import { compactStage, type AttributionModel, type StageWeights } from './model.js';
+import { BlockCounts, MAX_ROLE_FEATURES, roleFeatures, roleWindow } from './role-features.js';
 import type { BlockRange } from './tagger.js';
 
 const L = NUM_LABELS;
+const ROLE_SOURCE = 0, ROLE_CUE = 1, ROLE_CONTENT = 2;
 
-/** An article with gold BIO labels per token (features.ts) over its paragraph ranges. */
+/** Tokens [start, end) of the layer. */
+export interface TokenSpan { start: number; end: number }
+/** A gold attribution in token spans (each role one or more fragments; cue and source may be empty). */
+export interface TokenAttribution { cue: TokenSpan[]; source: TokenSpan[]; content: TokenSpan[] }
+
+/** An article with its gold attributions, over its paragraph ranges. */
 export interface LabeledArticle {
   text: string;
   layer: TextLayer;
   ranges: readonly BlockRange[];
-  ner: Uint8Array | null;
-  labels: Uint8Array;
+  /** The NER and part-of-speech taggers' output per token, as at run time. */
+  evidence: TokenEvidence;
+  attributions: readonly TokenAttribution[];
 }
 
 /** A word joins the learnt cue vocabulary when seen inside a cue at least this many times… */
@@ -26,18 +36,35 @@ export const DEFAULT_MIN_CUE_COUNT = 5;
 /** …and in at least this share of its occurrences ("said" ~0.9; "for" ~0.01). */
 export const DEFAULT_MIN_CUE_SHARE = 0.25;
 
+/** Writes BIO labels of `role` over the fragments into `labels` (a token already labelled keeps its label). */
+function markSpans(labels: Uint8Array, frags: readonly TokenSpan[], role: number, from = 0, to = labels.length): void {
+  for (const f of frags) {
+    for (let i = Math.max(f.start, from); i < Math.min(f.end, to); i++) if (labels[i] === 0) labels[i] = labelOf(role, i > Math.max(f.start, from));
+  }
+}
+
+/** Gold cue labels per token (cue spans only), inside the paragraph ranges. */
+export function cueLabels(doc: LabeledArticle): Uint8Array {
+  const labels = new Uint8Array(doc.layer.tokens.length);
+  for (const a of doc.attributions) markSpans(labels, a.cue, ROLE_CUE);
+  const keep = new Uint8Array(labels.length);
+  for (const r of doc.ranges) keep.fill(1, r.from, r.to);
+  for (let i = 0; i < labels.length; i++) if (!keep[i]) labels[i] = 0;
+  return labels;
+}
+
 /** Word hashes used as cues often enough in the labelled articles. */
 export function learnCueVocab(docs: readonly LabeledArticle[], minCount = DEFAULT_MIN_CUE_COUNT, minShare = DEFAULT_MIN_CUE_SHARE): IntMap {
   const buf = new AttributionBuffer();
   const seen = new Map<number, number>(), asCue = new Map<number, number>();
   for (const doc of docs) {
-    readAttributionArticle(doc.text, doc.layer.tokens, doc.layer.sentences, null, null, buf);
+    readAttributionArticle(doc.text, doc.layer.tokens, doc.layer.sentences, { ner: null, pos: null }, null, buf);
+    const labels = cueLabels(doc);
     for (const r of doc.ranges) {
       for (let i = r.from; i < r.to; i++) {
         const w = buf.words.word[i]!;
         seen.set(w, (seen.get(w) ?? 0) + 1);
-        const l = doc.labels[i]!;
-        if (l !== 0 && roleOf(l) === 1) asCue.set(w, (asCue.get(w) ?? 0) + 1);
+        if (labels[i] !== 0) asCue.set(w, (asCue.get(w) ?? 0) + 1);
       }
     }
   }
@@ -46,9 +73,10 @@ export function learnCueVocab(docs: readonly LabeledArticle[], minCount = DEFAUL
   return IntMap.fromSet(keep);
 }
 
-/** One feature sequence per paragraph range of the article. */
-export function featurizeArticle(doc: LabeledArticle, cues: IntMap, bits: number, buf = new AttributionBuffer()): Sequence[] {
-  readAttributionArticle(doc.text, doc.layer.tokens, doc.layer.sentences, doc.ner, cues, buf);
+/** The cue tagger's sequences: one per paragraph range of the article. */
+export function cueSequences(doc: LabeledArticle, cues: IntMap, bits: number, buf = new AttributionBuffer()): Sequence[] {
+  readAttributionArticle(doc.text, doc.layer.tokens, doc.layer.sentences, doc.evidence, cues, buf);
+  const labels = cueLabels(doc);
   const mask = (1 << bits) - 1;
   return doc.ranges.map((r) => {
     const n = r.to - r.from;
@@ -56,26 +84,56 @@ export function featurizeArticle(doc: LabeledArticle, cues: IntMap, bits: number
     const feats = new Int32Array(n * MAX_FEATURES_PER_TOKEN);
     const offsets = new Int32Array(n + 1);
     const used = blockFeatures(buf, r.from, r.to, mask, feats, offsets);
-    return { feats: feats.slice(0, used), offsets, gold: doc.labels.slice(r.from, r.to) };
+    return { feats: feats.slice(0, used), offsets, gold: labels.slice(r.from, r.to) };
   });
 }
 
+/**
+ * The role tagger's sequences: one per gold attribution with a cue, over the cue's window of the paragraph
+ * range holding its first token (roleWindow); gold labels that attribution's source and content (the cue and
+ * all else O).
+ */
+export function roleSequences(doc: LabeledArticle, cues: IntMap, bits: number, buf = new AttributionBuffer(), counts = new BlockCounts()): Sequence[] {
+  readAttributionArticle(doc.text, doc.layer.tokens, doc.layer.sentences, doc.evidence, cues, buf);
+  const mask = (1 << bits) - 1;
+  const out: Sequence[] = [];
+  let marked: BlockRange | null = null;
+  const byRange = doc.attributions.filter((a) => a.cue.length > 0).map((a) => ({ a, range: doc.ranges.find((r) => a.cue[0]!.start >= r.from && a.cue[0]!.start < r.to) }));
+  byRange.sort((x, y) => (x.range?.from ?? -1) - (y.range?.from ?? -1));
+  for (const { a, range: r } of byRange) {
+    if (!r) continue;
+    if (marked !== r) { markBlock(buf, r.from, r.to); marked = r; }
+    const cueStart = a.cue[0]!.start, cueEnd = Math.min(r.to, Math.max(...a.cue.map((c) => c.end)));
+    const w = roleWindow(buf, doc.layer.sentences, r, cueStart);
+    counts.fill(buf, w.from, w.to);
+    const n = w.to - w.from;
+    const feats = new Int32Array(n * MAX_ROLE_FEATURES);
+    const offsets = new Int32Array(n + 1);
+    const used = roleFeatures(buf, counts, cueStart, cueEnd, mask, feats, offsets);
+    const gold = new Uint8Array(doc.layer.tokens.length);
+    for (let i = cueStart; i < cueEnd; i++) gold[i] = 255; // the cue itself stays O
+    markSpans(gold, a.source, ROLE_SOURCE, w.from, w.to);
+    markSpans(gold, a.content, ROLE_CONTENT, w.from, w.to);
+    const labels = gold.slice(w.from, w.to).map((l) => (l === 255 ? 0 : l));
+    out.push({ feats: feats.slice(0, used), offsets, gold: labels });
+  }
+  return out;
+}
+
 export interface AttributionTrainOptions {
+  /** log2 of the buckets of each stage's weight table. */
   bits: number;
+  /** Epochs of each stage (the cue tagger first, then the role tagger). */
   epochs: number;
   seed?: number;
   /** Weights with |w| ≤ prune are dropped from the compact model. */
   prune?: number;
   info?: Record<string, unknown>;
-  /** After each epoch: the compact averaged model so far and the epoch's token errors. */
-  onEpoch?: (epoch: number, model: () => AttributionModel, errors: number) => void;
+  /** After each epoch of either stage: the compact model so far (the other stage as it stands) and the epoch's token errors. */
+  onEpoch?: (stage: 'cue' | 'role', epoch: number, model: () => AttributionModel, errors: number) => void;
 }
 
-/** Trains a model on the labelled articles. */
-export function trainAttributionModel(docs: readonly LabeledArticle[], options: AttributionTrainOptions): AttributionModel {
-  const cues = learnCueVocab(docs);
-  const buf = new AttributionBuffer();
-  const seqs = docs.flatMap((d) => featurizeArticle(d, cues, options.bits, buf));
+function trainStage(seqs: readonly Sequence[], options: AttributionTrainOptions, onEpoch: (epoch: number, averaged: () => StageWeights, errors: number) => void): StageWeights {
   let delta = new Float64Array(0), back = new Uint8Array(0);
   const { weights, transitions } = trainStructuredPerceptron(seqs, {
     bits: options.bits,
@@ -86,10 +144,26 @@ export function trainAttributionModel(docs: readonly LabeledArticle[], options: 
       if (delta.length < n * L) { delta = new Float64Array(2 * n * L); back = new Uint8Array(2 * n * L); }
       constrainedViterbi(scores, n, L, trans, ALLOWED, ALLOWED_END, out, delta, back);
     },
-    onEpoch: (epoch, averaged, errors) => options.onEpoch?.(epoch, () => {
+    onEpoch: (epoch, averaged, errors) => onEpoch(epoch, () => {
       const a = averaged();
-      return compactAttributionModel(a.weights, options.bits, a.transitions, cues, {}, options.prune ?? 0);
+      return compactStage(a.weights, options.bits, a.transitions, options.prune ?? 0);
     }, errors),
   });
-  return compactAttributionModel(weights, options.bits, transitions, cues, options.info ?? {}, options.prune ?? 0);
+  return compactStage(weights, options.bits, transitions, options.prune ?? 0);
+}
+
+/** Trains both stages on the labelled articles. */
+export function trainAttributionModel(docs: readonly LabeledArticle[], options: AttributionTrainOptions): AttributionModel {
+  const cues = learnCueVocab(docs);
+  const buf = new AttributionBuffer();
+  const info = options.info ?? {};
+  const cueSeqs = docs.flatMap((d) => cueSequences(d, cues, options.bits, buf));
+  const cue = trainStage(cueSeqs, options, (epoch, averaged, errors) => {
+    // Until the role tagger is trained, the model so far has an empty one.
+    options.onEpoch?.('cue', epoch, () => ({ cue: averaged(), role: compactStage(new Float32Array((1 << options.bits) * L), options.bits, new Float32Array((L + 1) * L)), cues, info }), errors);
+  });
+  const counts = new BlockCounts();
+  const roleSeqs = docs.flatMap((d) => roleSequences(d, cues, options.bits, buf, counts));
+  const role = trainStage(roleSeqs, options, (epoch, averaged, errors) => options.onEpoch?.('role', epoch, () => ({ cue, role: averaged(), cues, info }), errors));
+  return { cue, role, cues, info };
 }

@@ -20,9 +20,18 @@ export interface GoldEntity {
   type: number;
 }
 
+/** A CoNLL token: its character span in the article text and its part-of-speech and chunk columns. */
+export interface ConllToken {
+  start: number;
+  end: number;
+  pos: string;
+  chunk: string;
+}
+
 export interface ConllDoc {
   text: string;
   entities: GoldEntity[];
+  tokens: ConllToken[];
 }
 
 /** Parses an IOB2 file (token POS chunk tag) into articles with gold character spans. */
@@ -31,6 +40,7 @@ export function readConll(path: string): ConllDoc[] {
   let text = '';
   let line: string[] = [];
   let entities: GoldEntity[] = [];
+  let tokens: ConllToken[] = [];
   let open: { start: number; end: number; type: number } | null = null;
   const flushEntity = (): void => {
     if (open) entities.push(open);
@@ -43,9 +53,10 @@ export function readConll(path: string): ConllDoc[] {
   };
   const flushDoc = (): void => {
     flushLine();
-    if (text) docs.push({ text, entities });
+    if (text) docs.push({ text, entities, tokens });
     text = '';
     entities = [];
+    tokens = [];
   };
   for (const raw of readFileSync(path, 'utf8').split('\n')) {
     const row = raw.trim();
@@ -57,6 +68,7 @@ export function readConll(path: string): ConllDoc[] {
     const start = text.length + line.reduce((n, w) => n + w.length + 1, 0);
     const end = start + word.length;
     line.push(word);
+    tokens.push({ start, end, pos: cols[1] ?? '', chunk: cols[2] ?? '' });
     const type = ENTITY_TYPES.indexOf(tag.slice(2) as (typeof ENTITY_TYPES)[number]);
     if (tag === 'O' || type < 0) flushEntity();
     else if (tag.startsWith('B-') || !open || open.type !== type) {

@@ -117,8 +117,8 @@ export type ArrayType = 'u8' | 'u32' | 'i32' | 'i16' | 'u16' | 'f32';
 export const ARRAY_TYPES = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, i16: Int16Array, u16: Uint16Array, f32: Float32Array } as const;
 export type ContainerPart = [name: string, type: ArrayType, array: ArrayBufferView & { length: number }];
 
-/** The table's arrays as container parts (rows, rowStart, labels, weights). */
-export const tableParts = (t: WeightTable): ContainerPart[] => [['rows', 'u32', t.rows], ['rowStart', 'u32', t.rowStart], ['labels', 'u8', t.labels], ['weights', 'i16', t.quantised]];
+/** The table's arrays as container parts (rows, rowStart, labels, weights), their names prefixed (a file may hold several tables). */
+export const tableParts = (t: WeightTable, prefix = ''): ContainerPart[] => [[`${prefix}rows`, 'u32', t.rows], [`${prefix}rowStart`, 'u32', t.rowStart], [`${prefix}labels`, 'u8', t.labels], [`${prefix}weights`, 'i16', t.quantised]];
 
 /** Serialises a header (any JSON object; `arrays` is added) and named arrays: gzip, level 9. */
 export function encodeContainer(magic: string, header: Record<string, unknown>, parts: readonly ContainerPart[]): Buffer {
@@ -177,9 +177,9 @@ export function decodeContainer<H>(magic: string, gz: Uint8Array, what: string):
   };
 }
 
-/** The table stored in a container by tableParts. */
-export function tableFromContainer(c: Container<{ bits: number; scale: number }>): WeightTable {
-  return tableFromArrays(c.header.bits, c.header.scale, c.get('rows', 'u32'), c.get('rowStart', 'u32'), c.get('labels', 'u8'), c.get('weights', 'i16'));
+/** The table stored in a container by tableParts (with the same prefix); bits and scale from the header unless given. */
+export function tableFromContainer(c: Container<unknown>, prefix = '', { bits, scale } = c.header as { bits: number; scale: number }): WeightTable {
+  return tableFromArrays(bits, scale, c.get(`${prefix}rows`, 'u32'), c.get(`${prefix}rowStart`, 'u32'), c.get(`${prefix}labels`, 'u8'), c.get(`${prefix}weights`, 'i16'));
 }
 
 /** A loader that reads and decodes each model file once per process, by path. */

@@ -1,0 +1,64 @@
+/**
+ * Cues proposed by rule beside the cue tagger's, for constructions the tagger (trained on PolNeAR, whose
+ * annotators leave out some nested attributions) does not mark; the role tagger then finds each one's source
+ * and content, and a proposal given no content gives nothing.
+ *
+ * - `speech-verb`: a finite form (past or present tense by the part-of-speech tagger) of a verb that reports
+ *   speech whatever its context (lexicon.ts SPEECH_VERB_LEMMAS), next to its subject (a noun or pronoun just
+ *   before it, or a name or pronoun just after: "said Patel"), outside quotation marks (speech reported inside a
+ *   quotation is the quoted speaker's, not the article's): "…, Patel said, according to the letter".
+ * - `reporting-noun`: a noun that reports what someone said or holds (lexicon.ts REPORTING_NOUNS) followed by a
+ *   "that" clause, directly or after a "by/from X" phrase: "accusations by Trump's campaign team that …". A
+ *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal.
+ */
+import { cueForms } from '../../lexicon/cues.js';
+import { hashWord } from '../entities/ner/features.js';
+import { tagIndex, type PosTag } from '../pos/tags.js';
+import type { TextLayer } from '../../text/types.js';
+import { A_IN_QUOTE, A_SENT_END, type AttributionBuffer } from './features.js';
+import { REPORTING_NOUNS, SPEECH_VERB_LEMMAS } from './lexicon.js';
+import type { BlockRange, RoleSpan } from './tagger.js';
+
+export interface CueProposal extends RoleSpan {
+  origin: 'speech-verb' | 'reporting-noun';
+  /** For a reporting noun, what its construction fixes: the "by/from X" phrase (tokens of X) and where the "that" clause starts. */
+  frame?: { source: { start: number; end: number } | null; contentStart: number };
+}
+
+const SPEECH_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(SPEECH_VERB_LEMMAS), hashWord));
+const NOUNS: ReadonlySet<number> = new Set(REPORTING_NOUNS.map(hashWord));
+const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
+const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
+const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
+const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));
+const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from');
+/** Tokens at most between a reporting noun and its "that": a "by/from X" phrase. */
+const DEFAULT_MAX_BY_PHRASE = 8;
+
+/** A proposer over one buffer (after readAttributionArticle and markBlock): cue proposals of a range not overlapping `taken`. */
+export function createCueProposer(buf: AttributionBuffer): (text: string, layer: TextLayer, range: BlockRange, taken: readonly RoleSpan[]) => CueProposal[] {
+  return (_text, _layer, range, taken) => {
+    const out: CueProposal[] = [];
+    const word = buf.words.word, pos = buf.pos, attr = buf.attr;
+    const free = (i: number): boolean => !taken.some((t) => i >= t.start && i < t.end);
+    for (let i = range.from; i < range.to; i++) {
+      const w = word[i]!;
+      if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i)
+        && ((i > range.from && SUBJECT_BEFORE.has(pos[i - 1]!)) || (i + 1 < range.to && SUBJECT_AFTER.has(pos[i + 1]!)))) {
+        out.push({ start: i, end: i + 1, role: 1, origin: 'speech-verb' });
+        continue;
+      }
+      if (!NOUNS.has(w) || !free(i)) continue;
+      let j = i + 1;
+      const by = j < range.to && (word[j] === H_BY || word[j] === H_FROM);
+      if (by) {
+        const stop = Math.min(range.to, j + DEFAULT_MAX_BY_PHRASE + 1);
+        while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END)) j++;
+      }
+      if (j + 1 < range.to && word[j] === H_THAT && !VERBAL.has(pos[j + 1]!) && (!by || j > i + 2)) {
+        out.push({ start: i, end: i + 1, role: 1, origin: 'reporting-noun', frame: { source: by ? { start: i + 2, end: j } : null, contentStart: j } });
+      }
+    }
+    return out;
+  };
+}
