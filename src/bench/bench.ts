@@ -1,8 +1,13 @@
 /**
- * `npm run bench`: throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data,
- * measured in-process after a warm-up, median of 5 runs. Single-threaded, so one core.
+ * `npm run bench`: throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data. Each task
+ * runs in a process of its own (so its peak RSS is its own), after a warm-up, median of 5 runs.
+ * Single-threaded, so one core.
+ *
+ *   node dist/bench/bench.js [--task NAME]   (--task: run one task and print its result as JSON)
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createArticlePipeline } from '../api/extract.js';
@@ -27,6 +32,8 @@ interface Row {
   articles: number;
   mb: number;
   medianMs: number;
+  /** Peak resident memory of the task's process, MB. */
+  peakMb?: number;
 }
 
 function loadDocs(dir: string, suffix: string, kind: DocumentKind): Doc[] {
@@ -81,6 +88,23 @@ function extractWith(options: ExtractorOptions): (doc: Doc) => number {
   return perArticle((r) => pipeline(r.input, r.article, r.messages));
 }
 
+/** The tasks, by name: which data set and what work per document. */
+const TASKS: Record<string, { data: 'polnear' | 'pages'; work: () => (doc: Doc) => number }> = {
+  'polnear dev: ingest + segmentation': { data: 'polnear', work: ingestAndSegment },
+  'polnear dev: extract, entities only': { data: 'polnear', work: () => extractWith({ attributions: false }) },
+  'polnear dev: extract, full (entities + attributions)': { data: 'polnear', work: () => extractWith({}) },
+  'article-extraction: ingest + segmentation': { data: 'pages', work: ingestAndSegment },
+  'article-extraction: extract, full': { data: 'pages', work: () => extractWith({}) },
+};
+
+function runTask(name: string, polnear: string, pages: string): Row {
+  const task = TASKS[name];
+  if (!task) throw new TypeError(`bench: no task named ${JSON.stringify(name)}`);
+  const docs = task.data === 'polnear' ? loadDocs(polnear, '.txt', 'text') : loadDocs(pages, '.html.gz', 'html');
+  const row = measure(name, docs, task.work());
+  return { ...row, peakMb: process.resourceUsage().maxRSS / 1024 };
+}
+
 function main(): number {
   const polnear = requireData('polnear/dev/text');
   const pages = requireData('article-extraction/html');
@@ -90,24 +114,20 @@ function main(): number {
       return isCI() ? 1 : 0;
     }
   }
-  const texts = loadDocs(polnear.path, '.txt', 'text');
-  const html = loadDocs(pages.path, '.html.gz', 'html');
-  const rows = [
-    measure('polnear dev: ingest + segmentation', texts, ingestAndSegment()),
-    measure('polnear dev: extract, entities only', texts, extractWith({ attributions: false })),
-    measure('polnear dev: extract, full (entities + attributions)', texts, extractWith({})),
-    measure('article-extraction: ingest + segmentation', html, ingestAndSegment()),
-    measure('article-extraction: extract, full', html, extractWith({})),
-  ];
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`Parallax bench — node ${process.version}, one core, median of ${RUNS} runs after a warm-up\n`);
-  console.log('| task | articles | input MB | median ms | articles/s | MB/s |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const only = process.argv.indexOf('--task');
+  if (only >= 0) {
+    console.log(JSON.stringify(runTask(process.argv[only + 1] ?? '', polnear.path, pages.path)));
+    return 0;
+  }
+  const self = fileURLToPath(import.meta.url);
+  const rows = Object.keys(TASKS).map((name) => JSON.parse(execFileSync(process.execPath, [self, '--task', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
+  console.log(`Parallax bench — node ${process.version}, one core, each task in its own process, median of ${RUNS} runs after a warm-up\n`);
+  console.log('| task | articles | input MB | median ms | articles/s | MB/s | peak RSS MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const seconds = r.medianMs / 1000;
-    console.log(`| ${r.task} | ${r.articles} | ${r.mb.toFixed(2)} | ${r.medianMs.toFixed(1)} | ${(r.articles / seconds).toFixed(0)} | ${(r.mb / seconds).toFixed(2)} |`);
+    console.log(`| ${r.task} | ${r.articles} | ${r.mb.toFixed(2)} | ${r.medianMs.toFixed(1)} | ${(r.articles / seconds).toFixed(0)} | ${(r.mb / seconds).toFixed(2)} | ${(r.peakMb ?? 0).toFixed(0)} |`);
   }
-  console.log(`\npeak RSS: ${peakMb.toFixed(0)} MB (the whole bench process)`);
   return 0;
 }
 

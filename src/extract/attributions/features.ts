@@ -15,34 +15,51 @@ import { ArticleBuffer, F_ALLCAPS, F_CAP, F_DIGIT, F_NOLETTER, hashWord, readArt
 import { mix } from '../entities/ner/hash.js';
 import type { IntMap } from '../entities/ner/intmap.js';
 
-/** Roles in label order. */
+/** Roles of an attribution; RoleSpan.role indexes this list. */
 export const ROLES = ['source', 'cue', 'content'] as const;
 export type Role = (typeof ROLES)[number];
-/** BIO: 0 is O; role r has B = 1 + 2r, I = 2 + 2r. */
-export const NUM_LABELS = 1 + 2 * ROLES.length;
-export const labelOf = (role: number, inside: boolean): number => 1 + 2 * role + (inside ? 1 : 0);
-export const roleOf = (l: number): number => (l - 1) >> 1;
-export const isInside = (l: number): boolean => l !== 0 && ((l - 1) & 1) === 1;
+export const ROLE_SOURCE = 0, ROLE_CUE = 1, ROLE_CONTENT = 2;
 
-/** (L + 1) × L transition mask: I-x only after B-x or I-x (row L is the sequence start). */
-export const ALLOWED = (() => {
-  const L = NUM_LABELS;
-  const a = new Uint8Array((L + 1) * L);
+/**
+ * One stage's BIO label set over some roles: 0 is O; the stage's k-th role has B = 1 + 2k, I = 2 + 2k. The cue
+ * tagger labels cues only (3 labels), the role tagger sources and contents (5): each stage scores just its own.
+ */
+export interface StageLabels {
+  /** The roles, as indexes into ROLES, in label order. */
+  roles: readonly number[];
+  /** Number of labels. */
+  L: number;
+  /** (L + 1) × L transition mask: I-x only after B-x or I-x (row L is the sequence start). */
+  allowed: Uint8Array;
+  allowedEnd: Uint8Array;
+}
+
+export const labelOf = (k: number, inside: boolean): number => 1 + 2 * k + (inside ? 1 : 0);
+const stageRoleOf = (l: number): number => (l - 1) >> 1;
+const isInside = (l: number): boolean => l !== 0 && ((l - 1) & 1) === 1;
+
+function stageLabels(roles: readonly number[]): StageLabels {
+  const L = 1 + 2 * roles.length;
+  const allowed = new Uint8Array((L + 1) * L);
   for (let p = 0; p <= L; p++) {
-    for (let l = 0; l < L; l++) a[p * L + l] = !isInside(l) || (p < L && p !== 0 && roleOf(p) === roleOf(l)) ? 1 : 0;
+    for (let l = 0; l < L; l++) allowed[p * L + l] = !isInside(l) || (p < L && p !== 0 && stageRoleOf(p) === stageRoleOf(l)) ? 1 : 0;
   }
-  return a;
-})();
-export const ALLOWED_END = new Uint8Array(NUM_LABELS).fill(1);
+  return { roles, L, allowed, allowedEnd: new Uint8Array(L).fill(1) };
+}
 
-/** Token spans [start, end) and their role index, from a BIO label sequence. */
-export function roleSpans(labels: ArrayLike<number>, n: number): Array<{ start: number; end: number; role: number }> {
+export const CUE_LABELS = stageLabels([ROLE_CUE]);
+export const ROLE_LABELS = stageLabels([ROLE_SOURCE, ROLE_CONTENT]);
+
+/** Token spans [start, end) and their role (index into ROLES) from a stage's BIO label sequence. */
+export function roleSpans(labels: ArrayLike<number>, n: number, stage: StageLabels): Array<{ start: number; end: number; role: number }> {
   const out: Array<{ start: number; end: number; role: number }> = [];
   for (let i = 0; i < n; i++) {
     const l = labels[i]!;
     if (l === 0) continue;
-    if (!isInside(l) || out.length === 0 || out[out.length - 1]!.end !== i || out[out.length - 1]!.role !== roleOf(l)) out.push({ start: i, end: i + 1, role: roleOf(l) });
-    else out[out.length - 1]!.end = i + 1;
+    const role = stage.roles[stageRoleOf(l)]!;
+    const last = out[out.length - 1];
+    if (!isInside(l) || !last || last.end !== i || last.role !== role) out.push({ start: i, end: i + 1, role });
+    else last.end = i + 1;
   }
   return out;
 }
@@ -123,12 +140,13 @@ export interface TokenEvidence {
 }
 
 /**
- * Reads an article's tokens into `buf`: hashes, cue/pronoun flags, sentence indexes, the NER mention
- * types and the part-of-speech tags. Quotation state is set per block by `markBlock`.
+ * Reads an article's tokens into `buf`: hashes (unless `wordsRead`), cue/pronoun flags, sentence indexes, the
+ * NER mention types and the part-of-speech tags. Quotation state is set per block by `markBlock`.
  */
-export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, evidence: TokenEvidence, cues: IntMap | null, buf: AttributionBuffer): void {
+export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, evidence: TokenEvidence, cues: IntMap | null, buf: AttributionBuffer, wordsRead = false): void {
   const { ner, pos } = evidence;
-  readArticle(text, tokens, buf.words);
+  // wordsRead: the caller already read these tokens into buf.words (to tag parts of speech from the same hashes).
+  if (!wordsRead) readArticle(text, tokens, buf.words);
   buf.reserve(tokens.length);
   const word = buf.words.word;
   for (let i = 0; i < tokens.length; i++) {
@@ -227,7 +245,7 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
     put(38, blockOpensQuote, sent[i] === s0 ? 1 : 0, q);
     put(39, rw, w(i)); put(40, lw, w(i));
     put(41, ner[i]!, a & A_SENT_START, rb);
-    put(42, w(i - 3)); put(43, w(i + 3)); put(44, lw, w(i - 1)); put(45, rw, w(i + 1));
+    // (Words at ±3 and the nearest cue with the next word were dropped: −0.1 cue F1 on the held-out tenth, 7 % less work.)
     put(46, ner[i]!, rw); put(47, q, lb, w(i - 1));
     const p = pos[i]!, pp = i > from ? pos[i - 1]! : BOS, pn = i + 1 < to ? pos[i + 1]! : EOS;
     put(48, p); put(49, pp, p); put(50, p, pn); put(51, p, w(i)); put(52, pp, mix(p, pn)); put(53, p, lb, rb);
@@ -241,6 +259,8 @@ export function blockFeatures(buf: AttributionBuffer, from: number, to: number, 
 // blockFeatures' state while it runs (module-level, so no closure is made per token).
 const EMPTY = new Int32Array(0);
 let OUT: Int32Array = EMPTY, AT = 0, MASK = 0, FROM = 0, TO = 0, WORD: Int32Array = EMPTY, ATTR: Int32Array = EMPTY;
-function put(template: number, a: number, b = 0, c = 0): void { OUT[AT++] = mix(mix(mix(template, a), b), c) & MASK; }
+function put(template: number, a: number, b = 0, c = 0): void { OUT[AT++] = mix(mix(Math.imul(template, GOLDEN) ^ a, b), c) & MASK; }
+/** Spreads template ids over the hash space, so one mix round less per feature is needed. */
+const GOLDEN = 0x9e3779b1;
 function w(i: number): number { return i < FROM ? BOS : i >= TO ? EOS : WORD[i]!; }
 function cueAt(i: number): number { return i < FROM || i >= TO ? 2 : ATTR[i]! & A_CUE ? 1 : 0; }

@@ -281,8 +281,9 @@ export class BlockAssembler {
       }
       const cueSpan = this.charSpan(cue);
       const after = !parts.length && source ? this.accordingTo(cue, source, range) : null;
-      if (after) {
-        out.push({ kind: this.kindOf([after]), content: this.contentSpans([{ ...after, role: ROLE_CONTENT }]), cue: cueSpan, source: this.charSpan(source!), continues: null, rule: 'attribution/according-to', at: cueSpan.start });
+      const afterContent = after ? this.contentSpans([{ ...after, role: ROLE_CONTENT }]) : [];
+      if (after && afterContent.length) {
+        out.push({ kind: this.kindOf([after]), content: afterContent, cue: cueSpan, source: this.charSpan(source!), continues: null, rule: 'attribution/according-to', at: cueSpan.start });
         return;
       }
       if (!parts.length) {

@@ -10,6 +10,7 @@ import type { Article } from '../../model/schema.js';
 import type { TextLayer } from '../../text/types.js';
 import { createNerTagger, type NerMention } from '../entities/ner/index.js';
 import { createPosTagger } from '../pos/tagger.js';
+import { readArticle } from '../entities/ner/features.js';
 import type { TokenEvidence } from './features.js';
 import { BlockAssembler, type AttributionFinding } from './group.js';
 import { cachedModelLoader } from '../entities/ner/weights.js';
@@ -60,12 +61,15 @@ export function createAttributionExtractor(options: AttributionExtractorOptions 
     const sentences: number[] = [];
     for (const r of ranges) for (let k = r.sentenceStart; k < r.sentenceEnd; k++) sentences.push(k);
     const nerTypes = nerByToken(nerMentions ?? ner(article.text, layer, sentences), layer.tokens.length);
-    return attributionsOf(decoder, article.text, layer, ranges, { ner: nerTypes, pos: pos(article.text, layer, sentences) });
+    // One read of the tokens' hashes serves the part-of-speech tagger and the attribution tagger.
+    readArticle(article.text, layer.tokens, decoder.buf.words);
+    const tags = pos(article.text, layer, sentences, decoder.buf.words);
+    return attributionsOf(decoder, article.text, layer, ranges, { ner: nerTypes, pos: tags }, undefined, true);
   };
 }
 
 /** Tags the ranges and assembles each block's attributions (shared by the extractor, training checks and evaluation). */
-export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[]): AttributionFinding[] {
+export function attributionsOf(decoder: AttributionDecoder, text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[], wordsRead = false): AttributionFinding[] {
   const assembler = new BlockAssembler(text, layer, decoder.buf);
-  return decoder.tagArticle(text, layer, ranges, evidence, givenCues).flatMap((tagged, k) => assembler.block(ranges[k]!, tagged));
+  return decoder.tagArticle(text, layer, ranges, evidence, givenCues, wordsRead).flatMap((tagged, k) => assembler.block(ranges[k]!, tagged));
 }

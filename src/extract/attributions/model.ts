@@ -10,13 +10,16 @@
  */
 import { IntMap } from '../entities/ner/intmap.js';
 import { compactTable, decodeContainer, encodeContainer, tableFromContainer, tableParts, type ContainerPart, type WeightTable } from '../entities/ner/weights.js';
-import { NUM_LABELS } from './features.js';
+import { CUE_LABELS, ROLE_LABELS } from './features.js';
 
-const MAGIC = 'PLXATT2\n';
-const L = NUM_LABELS;
+const MAGIC = 'PLXATT3\n';
+/** Each stage's label count (features.ts): the cue tagger's 3, the role tagger's 5. */
+export const STAGE_LABELS = { cue: CUE_LABELS, role: ROLE_LABELS } as const;
 
 /** One stage's weights. */
 export interface StageWeights extends WeightTable {
+  /** Number of labels (`labels` is the table's per-entry label). */
+  numLabels: number;
   transitions: Float64Array;
   /** (L + 1) × L in units of `scale` (tagging sums the quantised weights as integers). */
   transitionsQ: Float64Array;
@@ -34,14 +37,15 @@ export interface AttributionModel {
 
 export const STAGES = ['cue', 'role'] as const;
 
-function withTransitions(table: WeightTable, transitions: ArrayLike<number>): StageWeights {
+function withTransitions(table: WeightTable, L: number, transitions: ArrayLike<number>): StageWeights {
   const trans = Float64Array.from(transitions);
-  return { ...table, transitions: trans, transitionsQ: trans.map((t) => t / table.scale) };
+  if (trans.length !== (L + 1) * L) throw new TypeError(`attribution model: ${trans.length} transitions for ${L} labels`);
+  return { ...table, numLabels: L, transitions: trans, transitionsQ: trans.map((t) => t / table.scale) };
 }
 
 /** One stage's compact weights from dense averaged weights (buckets × L); weights with |w| ≤ prune dropped. */
-export function compactStage(dense: Float32Array, bits: number, transitions: ArrayLike<number>, prune = 0): StageWeights {
-  return withTransitions(compactTable(dense, bits, L, prune), transitions);
+export function compactStage(dense: Float32Array, bits: number, L: number, transitions: ArrayLike<number>, prune = 0): StageWeights {
+  return withTransitions(compactTable(dense, bits, L, prune), L, transitions);
 }
 
 export function encodeAttributionModel(model: AttributionModel): Buffer {
@@ -50,16 +54,16 @@ export function encodeAttributionModel(model: AttributionModel): Buffer {
     return [...tableParts(t, `${s}.`), [`${s}.transitions`, 'f32', Float32Array.from(t.transitions)]];
   });
   parts.push(['cueKeys', 'i32', model.cues.keys], ['cueVals', 'i32', model.cues.values]);
-  const stages = Object.fromEntries(STAGES.map((s) => [s, { bits: model[s].bits, scale: model[s].scale }]));
-  return encodeContainer(MAGIC, { labels: L, stages, info: model.info }, parts);
+  const stages = Object.fromEntries(STAGES.map((s) => [s, { bits: model[s].bits, scale: model[s].scale, labels: model[s].numLabels }]));
+  return encodeContainer(MAGIC, { stages, info: model.info }, parts);
 }
 
 export function decodeAttributionModel(gz: Uint8Array): AttributionModel {
-  const c = decodeContainer<{ labels: number; stages: Record<(typeof STAGES)[number], { bits: number; scale: number }>; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
-  if (c.header.labels !== L) throw new TypeError(`decodeAttributionModel: model has ${c.header.labels} labels, this code ${L}`);
+  const c = decodeContainer<{ stages: Record<(typeof STAGES)[number], { bits: number; scale: number; labels: number }>; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
   const stage = (s: (typeof STAGES)[number]): StageWeights => {
-    const table = tableFromContainer(c, `${s}.`, c.header.stages[s]);
-    return withTransitions(table, c.get(`${s}.transitions`, 'f32'));
+    const { labels } = c.header.stages[s];
+    if (labels !== STAGE_LABELS[s].L) throw new TypeError(`decodeAttributionModel: the ${s} stage has ${labels} labels, this code ${STAGE_LABELS[s].L}`);
+    return withTransitions(tableFromContainer(c, `${s}.`, c.header.stages[s]), labels, c.get(`${s}.transitions`, 'f32'));
   };
   return { cue: stage('cue'), role: stage('role'), cues: new IntMap(c.get('cueKeys', 'i32'), c.get('cueVals', 'i32')), info: c.header.info };
 }

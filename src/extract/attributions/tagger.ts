@@ -9,37 +9,19 @@ import type { Article } from '../../model/schema.js';
 import type { TextLayer } from '../../text/types.js';
 import type { NerMention } from '../entities/ner/index.js';
 import { constrainedViterbi } from '../entities/ner/perceptron.js';
+import { denseTable } from '../entities/ner/weights.js';
 import {
-  ALLOWED, ALLOWED_END, AttributionBuffer, MAX_FEATURES_PER_TOKEN, NER_ORG, NER_OTHER, NER_PERSON, NUM_LABELS,
-  blockFeatures, markBlock, readAttributionArticle, roleSpans, type TokenEvidence,
+  AttributionBuffer, CUE_LABELS, MAX_FEATURES_PER_TOKEN, NER_ORG, NER_OTHER, NER_PERSON, ROLE_LABELS,
+  blockFeatures, markBlock, readAttributionArticle, roleSpans, type StageLabels, type TokenEvidence,
 } from './features.js';
 import type { AttributionModel, StageWeights } from './model.js';
 import { createCueProposer, type CueProposal } from './cue-proposals.js';
 import { BlockCounts, MAX_ROLE_FEATURES, roleFeatures, roleWindow } from './role-features.js';
 
-const L = NUM_LABELS;
-/** Dense row stride (labels padded to 8: one row is 16 bytes, within one cache line). */
-const STRIDE = 8;
-// The scoring loop in tagArticle is unrolled for BIO's 7 labels.
-if (L !== 7) throw new Error(`attribution tagger: the scoring loop is written for 7 labels, NUM_LABELS is ${L}`);
-
-const denseCache = new WeakMap<StageWeights, Int16Array>();
-/**
- * A stage's weights as a dense table (bucket × 8 labels, 16-bit, 2^bits × 16 bytes): one memory access
- * per feature instead of the sparse look-up's probe and row (built once per model).
- */
-export function denseWeights(model: StageWeights): Int16Array {
-  let dense = denseCache.get(model);
-  if (dense) return dense;
-  dense = new Int16Array((1 << model.bits) * STRIDE);
-  const { rows, rowStart, labels, quantised } = model;
-  for (let r = 0; r < rows.length; r++) {
-    const base = rows[r]! * STRIDE;
-    for (let e = rowStart[r]!, stop = rowStart[r + 1]!; e < stop; e++) dense[base + labels[e]!] = quantised[e]!;
-  }
-  denseCache.set(model, dense);
-  return dense;
-}
+// The scoring loops below are unrolled for the stages' label counts.
+if (CUE_LABELS.L !== 3 || ROLE_LABELS.L !== 5) throw new Error('attribution tagger: scoring is written for 3 cue and 5 role labels');
+/** Most labels of a stage (scratch sizes). */
+const MAX_L = 5;
 
 /** A run of sentences in one paragraph block: tokens [from, to), sentences [sentenceStart, sentenceEnd). */
 export interface BlockRange {
@@ -69,16 +51,32 @@ export interface CueRoles {
   frame?: CueProposal['frame'];
 }
 
-/** Label scores (n × L) of n tokens from their features and a dense table (unrolled for BIO's 7 labels). */
-function scoreTokens(dense: Int16Array, feats: Int32Array, offsets: Int32Array, n: number, scores: Float64Array): void {
+/**
+ * Label scores (n × 3) of n tokens from their features and the cue stage's dense table (3 labels a bucket, no
+ * padding: the table is 6 bytes a bucket, so more of it stays in cache).
+ */
+function scoreCues(dense: Int16Array, feats: Int32Array, offsets: Int32Array, n: number, scores: Float64Array): void {
   for (let t = 0; t < n; t++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    let s0 = 0, s1 = 0, s2 = 0;
     for (let k = offsets[t]!, stop = offsets[t + 1]!; k < stop; k++) {
-      const b = feats[k]! * STRIDE;
-      s0 += dense[b]!; s1 += dense[b + 1]!; s2 += dense[b + 2]!; s3 += dense[b + 3]!; s4 += dense[b + 4]!; s5 += dense[b + 5]!; s6 += dense[b + 6]!;
+      const b = feats[k]! * 3;
+      s0 += dense[b]!; s1 += dense[b + 1]!; s2 += dense[b + 2]!;
     }
-    const o = t * L;
-    scores[o] = s0; scores[o + 1] = s1; scores[o + 2] = s2; scores[o + 3] = s3; scores[o + 4] = s4; scores[o + 5] = s5; scores[o + 6] = s6;
+    const o = t * 3;
+    scores[o] = s0; scores[o + 1] = s1; scores[o + 2] = s2;
+  }
+}
+
+/** The same for the role stage's 5 labels. */
+function scoreRoles(dense: Int16Array, feats: Int32Array, offsets: Int32Array, n: number, scores: Float64Array): void {
+  for (let t = 0; t < n; t++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+    for (let k = offsets[t]!, stop = offsets[t + 1]!; k < stop; k++) {
+      const b = feats[k]! * 5;
+      s0 += dense[b]!; s1 += dense[b + 1]!; s2 += dense[b + 2]!; s3 += dense[b + 3]!; s4 += dense[b + 4]!;
+    }
+    const o = t * 5;
+    scores[o] = s0; scores[o + 1] = s1; scores[o + 2] = s2; scores[o + 3] = s3; scores[o + 4] = s4;
   }
 }
 
@@ -104,7 +102,6 @@ export function nerByToken(mentions: readonly NerMention[], tokens: number): Uin
   return out;
 }
 
-const ROLE_CUE = 1;
 
 /** Reusable scratch space (one per extractor; calls are synchronous). */
 export class AttributionDecoder {
@@ -112,10 +109,10 @@ export class AttributionDecoder {
   readonly counts = new BlockCounts();
   private feats = new Int32Array(256 * MAX_FEATURES_PER_TOKEN);
   private offsets = new Int32Array(257);
-  private scores = new Float64Array(256 * L);
+  private scores = new Float64Array(256 * MAX_L);
   private labels = new Uint8Array(256);
-  private delta = new Float64Array(256 * L);
-  private back = new Uint8Array(256 * L);
+  private delta = new Float64Array(256 * MAX_L);
+  private back = new Uint8Array(256 * MAX_L);
   private readonly cueMask: number;
   private readonly roleMask: number;
   private readonly cueDense: Int16Array;
@@ -124,8 +121,8 @@ export class AttributionDecoder {
   constructor(readonly model: AttributionModel) {
     this.cueMask = (1 << model.cue.bits) - 1;
     this.roleMask = (1 << model.role.bits) - 1;
-    this.cueDense = denseWeights(model.cue);
-    this.roleDense = denseWeights(model.role);
+    this.cueDense = denseTable(model.cue, CUE_LABELS.L);
+    this.roleDense = denseTable(model.role, ROLE_LABELS.L);
   }
 
   private reserve(n: number): void {
@@ -133,15 +130,15 @@ export class AttributionDecoder {
     const size = Math.max(n, 2 * this.labels.length);
     this.feats = new Int32Array(size * Math.max(MAX_FEATURES_PER_TOKEN, MAX_ROLE_FEATURES));
     this.offsets = new Int32Array(size + 1);
-    this.scores = new Float64Array(size * L);
+    this.scores = new Float64Array(size * MAX_L);
     this.labels = new Uint8Array(size);
-    this.delta = new Float64Array(size * L);
-    this.back = new Uint8Array(size * L);
+    this.delta = new Float64Array(size * MAX_L);
+    this.back = new Uint8Array(size * MAX_L);
   }
 
-  private decode(n: number, weights: StageWeights, from: number): RoleSpan[] {
-    constrainedViterbi(this.scores, n, L, weights.transitionsQ, ALLOWED, ALLOWED_END, this.labels, this.delta, this.back);
-    return roleSpans(this.labels, n).map((s) => ({ start: from + s.start, end: from + s.end, role: s.role }));
+  private decode(n: number, weights: StageWeights, stage: StageLabels, from: number): RoleSpan[] {
+    constrainedViterbi(this.scores, n, stage.L, weights.transitionsQ, stage.allowed, stage.allowedEnd, this.labels, this.delta, this.back);
+    return roleSpans(this.labels, n, stage).map((s) => ({ start: from + s.start, end: from + s.end, role: s.role }));
   }
 
   private readonly proposals = createCueProposer(this.buf);
@@ -150,16 +147,17 @@ export class AttributionDecoder {
   private tagCues(r: BlockRange): RoleSpan[] {
     const n = r.to - r.from;
     blockFeatures(this.buf, r.from, r.to, this.cueMask, this.feats, this.offsets);
-    scoreTokens(this.cueDense, this.feats, this.offsets, n, this.scores);
-    return this.decode(n, this.model.cue, r.from).filter((s) => s.role === ROLE_CUE);
+    scoreCues(this.cueDense, this.feats, this.offsets, n, this.scores);
+    return this.decode(n, this.model.cue, CUE_LABELS, r.from);
   }
 
   /**
    * Each range's cues with their source and content spans (token indexes into the layer), in order.
-   * `givenCues` replaces the cue tagger (evaluations measure the role tagger on gold cues with it).
+   * `givenCues` replaces the cue tagger (evaluations measure the role tagger on gold cues with it); `wordsRead`:
+   * the caller has read the article's tokens into `this.buf.words` already.
    */
-  tagArticle(text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[]): CueRoles[][] {
-    readAttributionArticle(text, layer.tokens, layer.sentences, evidence, this.model.cues, this.buf);
+  tagArticle(text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[], wordsRead = false): CueRoles[][] {
+    readAttributionArticle(text, layer.tokens, layer.sentences, evidence, this.model.cues, this.buf, wordsRead);
     return ranges.map((r) => {
       const n = r.to - r.from;
       this.reserve(n);
@@ -173,8 +171,8 @@ export class AttributionDecoder {
         const w = roleWindow(this.buf, layer.sentences, r, cue.start);
         this.counts.fill(this.buf, w.from, w.to);
         roleFeatures(this.buf, this.counts, cue.start, cue.end, this.roleMask, this.feats, this.offsets);
-        scoreTokens(this.roleDense, this.feats, this.offsets, w.to - w.from, this.scores);
-        const roles = this.decode(w.to - w.from, this.model.role, w.from).filter((s) => s.role !== ROLE_CUE);
+        scoreRoles(this.roleDense, this.feats, this.offsets, w.to - w.from, this.scores);
+        const roles = this.decode(w.to - w.from, this.model.role, ROLE_LABELS, w.from);
         return frame ? { cue, origin, roles, frame } : { cue, origin, roles };
       });
     });

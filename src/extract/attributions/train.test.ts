@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plain-text.js';
 import { createSegmenter } from '../../text/index.js';
-import { NUM_LABELS, roleSpans } from './features.js';
+import { CUE_LABELS, ROLE_LABELS, roleSpans } from './features.js';
 import { attributionsOf } from './index.js';
 import { decodeAttributionModel, encodeAttributionModel } from './model.js';
 import { AttributionDecoder, paragraphRanges } from './tagger.js';
@@ -28,11 +28,14 @@ function toy(name: string, what: string): LabeledArticle {
 }
 
 describe('attribution training', () => {
-  it('roleSpans reads BIO', () => {
-    assert.equal(NUM_LABELS, 7);
-    assert.deepEqual(roleSpans([1, 2, 0, 3, 5, 6, 6, 5], 8), [
-      { start: 0, end: 2, role: 0 }, { start: 3, end: 4, role: 1 }, { start: 4, end: 7, role: 2 }, { start: 7, end: 8, role: 2 },
+  it('roleSpans reads each stage\'s BIO labels as roles', () => {
+    assert.equal(CUE_LABELS.L, 3);
+    assert.equal(ROLE_LABELS.L, 5);
+    // Role stage: 1/2 source, 3/4 content; an I after O or after another role starts a new span.
+    assert.deepEqual(roleSpans([1, 2, 0, 3, 4, 4, 3, 2], 8, ROLE_LABELS), [
+      { start: 0, end: 2, role: 0 }, { start: 3, end: 6, role: 2 }, { start: 6, end: 7, role: 2 }, { start: 7, end: 8, role: 0 },
     ]);
+    assert.deepEqual(roleSpans([0, 1, 2, 0, 1], 5, CUE_LABELS), [{ start: 1, end: 3, role: 1 }, { start: 4, end: 5, role: 1 }]);
   });
 
   it('learns a toy pattern, round-trips the model file and groups the spans', () => {

@@ -8,13 +8,13 @@
 import type { TextLayer } from '../../text/types.js';
 import { IntMap } from '../entities/ner/intmap.js';
 import { constrainedViterbi, trainStructuredPerceptron, type Sequence } from '../entities/ner/perceptron.js';
-import { ALLOWED, ALLOWED_END, AttributionBuffer, MAX_FEATURES_PER_TOKEN, NUM_LABELS, blockFeatures, labelOf, markBlock, readAttributionArticle, type TokenEvidence } from './features.js';
+import { AttributionBuffer, CUE_LABELS, MAX_FEATURES_PER_TOKEN, ROLE_LABELS, blockFeatures, labelOf, markBlock, readAttributionArticle, type StageLabels, type TokenEvidence } from './features.js';
 import { compactStage, type AttributionModel, type StageWeights } from './model.js';
 import { BlockCounts, MAX_ROLE_FEATURES, roleFeatures, roleWindow } from './role-features.js';
 import type { BlockRange } from './tagger.js';
 
-const L = NUM_LABELS;
-const ROLE_SOURCE = 0, ROLE_CUE = 1, ROLE_CONTENT = 2;
+/** Label positions of each role in its stage (features.ts): the cue stage's one role, the role stage's two. */
+const CUE_K = 0, SOURCE_K = 0, CONTENT_K = 1;
 
 /** Tokens [start, end) of the layer. */
 export interface TokenSpan { start: number; end: number }
@@ -36,17 +36,17 @@ export const DEFAULT_MIN_CUE_COUNT = 5;
 /** …and in at least this share of its occurrences ("said" ~0.9; "for" ~0.01). */
 export const DEFAULT_MIN_CUE_SHARE = 0.25;
 
-/** Writes BIO labels of `role` over the fragments into `labels` (a token already labelled keeps its label). */
-function markSpans(labels: Uint8Array, frags: readonly TokenSpan[], role: number, from = 0, to = labels.length): void {
+/** Writes BIO labels of the stage's k-th role over the fragments into `labels` (a token already labelled keeps its label). */
+function markSpans(labels: Uint8Array, frags: readonly TokenSpan[], k: number, from = 0, to = labels.length): void {
   for (const f of frags) {
-    for (let i = Math.max(f.start, from); i < Math.min(f.end, to); i++) if (labels[i] === 0) labels[i] = labelOf(role, i > Math.max(f.start, from));
+    for (let i = Math.max(f.start, from); i < Math.min(f.end, to); i++) if (labels[i] === 0) labels[i] = labelOf(k, i > Math.max(f.start, from));
   }
 }
 
 /** Gold cue labels per token (cue spans only), inside the paragraph ranges. */
 export function cueLabels(doc: LabeledArticle): Uint8Array {
   const labels = new Uint8Array(doc.layer.tokens.length);
-  for (const a of doc.attributions) markSpans(labels, a.cue, ROLE_CUE);
+  for (const a of doc.attributions) markSpans(labels, a.cue, CUE_K);
   const keep = new Uint8Array(labels.length);
   for (const r of doc.ranges) keep.fill(1, r.from, r.to);
   for (let i = 0; i < labels.length; i++) if (!keep[i]) labels[i] = 0;
@@ -112,8 +112,8 @@ export function roleSequences(doc: LabeledArticle, cues: IntMap, bits: number, b
     const used = roleFeatures(buf, counts, cueStart, cueEnd, mask, feats, offsets);
     const gold = new Uint8Array(doc.layer.tokens.length);
     for (let i = cueStart; i < cueEnd; i++) gold[i] = 255; // the cue itself stays O
-    markSpans(gold, a.source, ROLE_SOURCE, w.from, w.to);
-    markSpans(gold, a.content, ROLE_CONTENT, w.from, w.to);
+    markSpans(gold, a.source, SOURCE_K, w.from, w.to);
+    markSpans(gold, a.content, CONTENT_K, w.from, w.to);
     const labels = gold.slice(w.from, w.to).map((l) => (l === 255 ? 0 : l));
     out.push({ feats: feats.slice(0, used), offsets, gold: labels });
   }
@@ -133,7 +133,8 @@ export interface AttributionTrainOptions {
   onEpoch?: (stage: 'cue' | 'role', epoch: number, model: () => AttributionModel, errors: number) => void;
 }
 
-function trainStage(seqs: readonly Sequence[], options: AttributionTrainOptions, onEpoch: (epoch: number, averaged: () => StageWeights, errors: number) => void): StageWeights {
+function trainStage(seqs: readonly Sequence[], stage: StageLabels, options: AttributionTrainOptions, onEpoch: (epoch: number, averaged: () => StageWeights, errors: number) => void): StageWeights {
+  const { L } = stage;
   let delta = new Float64Array(0), back = new Uint8Array(0);
   const { weights, transitions } = trainStructuredPerceptron(seqs, {
     bits: options.bits,
@@ -142,14 +143,14 @@ function trainStage(seqs: readonly Sequence[], options: AttributionTrainOptions,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     decode: (scores, n, trans, out) => {
       if (delta.length < n * L) { delta = new Float64Array(2 * n * L); back = new Uint8Array(2 * n * L); }
-      constrainedViterbi(scores, n, L, trans, ALLOWED, ALLOWED_END, out, delta, back);
+      constrainedViterbi(scores, n, L, trans, stage.allowed, stage.allowedEnd, out, delta, back);
     },
     onEpoch: (epoch, averaged, errors) => onEpoch(epoch, () => {
       const a = averaged();
-      return compactStage(a.weights, options.bits, a.transitions, options.prune ?? 0);
+      return compactStage(a.weights, options.bits, L, a.transitions, options.prune ?? 0);
     }, errors),
   });
-  return compactStage(weights, options.bits, transitions, options.prune ?? 0);
+  return compactStage(weights, options.bits, L, transitions, options.prune ?? 0);
 }
 
 /** Trains both stages on the labelled articles. */
@@ -158,12 +159,13 @@ export function trainAttributionModel(docs: readonly LabeledArticle[], options: 
   const buf = new AttributionBuffer();
   const info = options.info ?? {};
   const cueSeqs = docs.flatMap((d) => cueSequences(d, cues, options.bits, buf));
-  const cue = trainStage(cueSeqs, options, (epoch, averaged, errors) => {
+  const cue = trainStage(cueSeqs, CUE_LABELS, options, (epoch, averaged, errors) => {
     // Until the role tagger is trained, the model so far has an empty one.
-    options.onEpoch?.('cue', epoch, () => ({ cue: averaged(), role: compactStage(new Float32Array((1 << options.bits) * L), options.bits, new Float32Array((L + 1) * L)), cues, info }), errors);
+    const L = ROLE_LABELS.L;
+    options.onEpoch?.('cue', epoch, () => ({ cue: averaged(), role: compactStage(new Float32Array((1 << options.bits) * L), options.bits, L, new Float32Array((L + 1) * L)), cues, info }), errors);
   });
   const counts = new BlockCounts();
   const roleSeqs = docs.flatMap((d) => roleSequences(d, cues, options.bits, buf, counts));
-  const role = trainStage(roleSeqs, options, (epoch, averaged, errors) => options.onEpoch?.('role', epoch, () => ({ cue, role: averaged(), cues, info }), errors));
+  const role = trainStage(roleSeqs, ROLE_LABELS, options, (epoch, averaged, errors) => options.onEpoch?.('role', epoch, () => ({ cue, role: averaged(), cues, info }), errors));
   return { cue, role, cues, info };
 }

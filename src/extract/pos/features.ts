@@ -1,13 +1,13 @@
 /**
  * Features of the part-of-speech tagger, shared by training and tagging: the NER tagger's per-token
- * word, shape and affix hashes (../entities/ner/features.ts `readArticle`) around the token, and the
- * tags already given to the two tokens before it (the tagger reads left to right).
+ * word, shape and suffix hashes (../entities/ner/features.ts `readArticle`) of the token and its
+ * neighbours' words, and the tags already given to the two tokens before it (the tagger reads left to right).
  */
-import { F_ALLCAPS, F_CAP, F_DIGIT, F_HYPHEN, type ArticleBuffer } from '../entities/ner/features.js';
+import type { ArticleBuffer } from '../entities/ner/features.js';
 import { mix } from '../entities/ner/hash.js';
 
 /** Upper bound of features per token. */
-export const MAX_POS_FEATURES = 24;
+export const MAX_POS_FEATURES = 12;
 
 const BOS = 0x5a1, EOS = 0x5a2, NO_TAG = 0x5a3;
 
@@ -16,18 +16,15 @@ const BOS = 0x5a1, EOS = 0x5a2, NO_TAG = 0x5a3;
  * tags of tokens i-1 and i-2 (-1 before the sentence). Returns the new end of `out`.
  */
 export function posFeatures(buf: ArticleBuffer, i: number, from: number, to: number, prev1: number, prev2: number, mask: number, out: Int32Array, at: number): number {
-  const { word, shape, pre, suf, flags } = buf;
+  const { word, shape, suf } = buf;
   OUT = out; AT = at; MASK = mask; FROM = from; TO = to; WORD = word;
   const p1 = prev1 < 0 ? NO_TAG : prev1, p2 = prev2 < 0 ? NO_TAG : prev2;
-  const f = flags[i]! & (F_CAP | F_ALLCAPS | F_DIGIT | F_HYPHEN);
-  const wi = word[i]!, s3 = suf[i * 4 + 2]!;
+  const wi = word[i]!;
+  // Chosen on eng.testa: the two words around, the neighbours' suffixes, shapes and word pairs added nothing (94.77 % with these 11, 94.62 % with 21).
   put(1, 0);
-  put(2, wi); put(3, suf[i * 4]!); put(4, suf[i * 4 + 1]!); put(5, s3); put(6, pre[i * 4]!);
-  put(7, shape[i]!); put(8, f, i === from ? 1 : 0);
-  put(9, w(i - 1)); put(10, w(i + 1)); put(11, w(i - 2)); put(12, w(i + 2));
-  put(13, i > from ? suf[(i - 1) * 4 + 2]! : BOS); put(14, i + 1 < to ? suf[(i + 1) * 4 + 2]! : EOS);
+  put(2, wi); put(3, suf[i * 4]!); put(5, suf[i * 4 + 2]!); put(7, shape[i]!);
+  put(9, w(i - 1)); put(10, w(i + 1));
   put(15, p1); put(16, p2, p1); put(17, p1, wi); put(18, wi, w(i + 1));
-  put(19, i + 1 < to ? shape[i + 1]! : EOS); put(20, p1, s3); put(21, w(i - 1), wi);
   const end = AT;
   OUT = EMPTY; WORD = EMPTY;
   return end;

@@ -3,7 +3,7 @@
  * train) and writes models/pos-conll2003.bin.gz and its section of models/README.md. With eng.testa
  * present, prints token accuracy on it after each epoch (testa never trains the model).
  *
- *   node dist/extract/pos/train-pos.js [--epochs 8] [--bits 18] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme]
+ *   node dist/extract/pos/train-pos.js [--epochs 8] [--bits 16] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme]
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -19,8 +19,8 @@ import { trainPosModel, type TaggedDoc } from './train.js';
 
 /** Epochs: testa accuracy levels off here (see models/README.md). */
 export const DEFAULT_EPOCHS = 8;
-/** 2^18 buckets: the ~400k distinct features with few collisions. */
-export const DEFAULT_BITS = 18;
+/** 2^16 buckets: a 4 MB dense table that stays in cache (testa 94.60 %; 2^18: 94.86 % at 16 MB, tagging ~3x slower). */
+export const DEFAULT_BITS = 16;
 /** Weights with |w| ≤ this are dropped (model size). */
 export const DEFAULT_PRUNE = 0.5;
 

@@ -64,6 +64,27 @@ export function compactTable(dense: Float32Array | Float64Array, bits: number, n
   return tableFromArrays(bits, scale, Uint32Array.from(rows), Uint32Array.from(rowStart), Uint8Array.from(labels), Int16Array.from(quantised));
 }
 
+const denseCache = new WeakMap<WeightTable, Map<number, Int16Array>>();
+/**
+ * The table as a dense array (bucket × `stride` labels, 16-bit quantised weights), built once per table and
+ * stride: one memory access per feature instead of the sparse look-up's probe and row. Worth it when the
+ * buckets × stride × 2 bytes stay small enough to sit mostly in cache.
+ */
+export function denseTable(table: WeightTable, stride: number): Int16Array {
+  let byStride = denseCache.get(table);
+  if (!byStride) denseCache.set(table, (byStride = new Map()));
+  let dense = byStride.get(stride);
+  if (dense) return dense;
+  dense = new Int16Array((1 << table.bits) * stride);
+  const { rows, rowStart, labels, quantised } = table;
+  for (let r = 0; r < rows.length; r++) {
+    const base = rows[r]! * stride;
+    for (let e = rowStart[r]!, stop = rowStart[r + 1]!; e < stop; e++) dense[base + labels[e]!] = quantised[e]!;
+  }
+  byStride.set(stride, dense);
+  return dense;
+}
+
 /** Mixes a bucket id into a slot of the look-up table. */
 export const slotOf = (bucket: number, mask: number): number => Math.imul(bucket, 0x9e3779b1) >>> 12 & mask;
 
