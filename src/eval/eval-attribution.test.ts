@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goldAttribution, outletOf, predictedAttribution } from './attribution-gold.js';
+import { foldContinuations, goldAttribution, outletOf, predictedAttribution } from './attribution-gold.js';
 import { parseBrat } from './brat.js';
 import { aggregate, formatReport, parseArgs, scoreArticle } from './eval-attribution.js';
 
@@ -106,5 +106,29 @@ describe('parseArgs', () => {
     assert.equal(typeof parseArgs(['--split', 'test']), 'string');
     assert.equal(typeof parseArgs(['--baseline', 'x']), 'string');
     assert.equal(typeof parseArgs(['--oracle', '--baseline', 'quotes']), 'string');
+  });
+});
+
+describe('foldContinuations', () => {
+  const span = (start: number, end: number) => ({ start, end, text: TEXT.slice(start, end) });
+  it('joins a continuation\'s content to the attribution it continues, in PolNeAR\'s form, and scores it so', () => {
+    const head = { id: 'a1', content: [span(11, 24)], cue: span(6, 10), source: span(0, 5) };
+    const next = { id: 'a2', content: [span(29, 35)], cue: null, source: null, continues: 'a1' };
+    const third = { id: 'a3', content: [span(52, 67)], cue: span(40, 44), source: span(37, 39) };
+    const folded = foldContinuations([head, next, third]);
+    assert.equal(folded.length, 2);
+    assert.deepEqual(folded[0]!.content.map((c) => c.text), ['"we will win"', '"soon"']);
+    assert.deepEqual(head.content.length, 1, 'the input is not changed');
+    const score = scoreArticle('t', TEXT, gold, folded.map((p) => predictedAttribution(TEXT, p)));
+    assert.equal(score.roles.content.exact.matched, 2, 'Smith\'s two-fragment content and "taxes will fall" match exactly');
+  });
+
+  it('follows a chain of continuations back to its head', () => {
+    const list = [
+      { id: 'a1', content: [span(11, 24)], cue: span(6, 10), source: span(0, 5) },
+      { id: 'a2', content: [span(29, 35)], cue: null, source: null, continues: 'a1' },
+      { id: 'a3', content: [span(52, 67)], cue: null, source: null, continues: 'a2' },
+    ];
+    assert.deepEqual(foldContinuations(list).map((a) => a.content.length), [3]);
   });
 });

@@ -125,3 +125,68 @@ describe('resolveAttributions: appositive sources', () => {
     assert.equal(a!.speaker, 'e1');
   });
 });
+
+describe('resolveAttributions: documents, relatives and appositions as sources', () => {
+  const ent = (t: string, id: string, type: Entity['type'], name: string, ...mentions: string[]): Entity => ({
+    id, type, name, roles: [], affiliations: [],
+    mentions: mentions.map((m) => ({ start: t.indexOf(m), end: t.indexOf(m) + m.length, text: m })),
+  });
+  const finding = (t: string, content: string, cue: string, source: string) => ({
+    kind: 'indirect' as const,
+    content: [{ start: t.indexOf(content), end: t.indexOf(content) + content.length }],
+    cue: { start: t.indexOf(cue), end: t.indexOf(cue) + cue.length },
+    source: { start: t.lastIndexOf(source), end: t.lastIndexOf(source) + source.length },
+    continues: null,
+    rule: 'attribution/cue-roles' as const,
+  });
+
+  it('a document speaks for the author named at its earlier mention (speaker/document-author)', () => {
+    const t = 'On Monday the Green Party filed a complaint with the court. The fees were unlawful, the complaint said.';
+    const [a] = resolveAttributions(t, [finding(t, 'The fees were unlawful', 'said', 'the complaint')], [ent(t, 'e1', 'organization', 'Green Party', 'Green Party')]);
+    assert.equal(a!.speaker, 'e1');
+  });
+
+  it('a document "by X" speaks for X, past a possessive ("by the party\'s Ana Ruiz")', () => {
+    const t = 'The deleted post by the party\'s Ana Ruiz said 100 staff would go.';
+    const [a] = resolveAttributions(t, [finding(t, '100 staff would go', 'said', 'The deleted post by the party\'s Ana Ruiz')], [
+      ent(t, 'e1', 'organization', 'Party', 'party'), ent(t, 'e2', 'person', 'Ana Ruiz', 'Ana Ruiz'),
+    ]);
+    assert.equal(a!.speaker, 'e2');
+  });
+
+  it('a document with no author in sight gives no speaker', () => {
+    const t = 'The rules changed in May. Nothing was decided, the memo said.';
+    const [a] = resolveAttributions(t, [finding(t, 'Nothing was decided', 'said', 'the memo')], []);
+    assert.equal(a!.speaker, null);
+  });
+
+  it('"…, which demanded …" names the author of the document before it (speaker/relative), not the last name in the clause', () => {
+    const t = 'Campaign lawyer Ana Ruiz accused the party in a complaint to the Election Commission, which demanded an inquiry.';
+    const [a] = resolveAttributions(t, [finding(t, 'an inquiry', 'demanded', 'which')], [
+      ent(t, 'e1', 'person', 'Ana Ruiz', 'Ana Ruiz'), ent(t, 'e2', 'organization', 'Election Commission', 'Election Commission'),
+    ]);
+    assert.equal(a!.speaker, 'e1');
+  });
+
+  it('a source naming a person and describing them after a comma is that person (speaker/apposition-inside)', () => {
+    const t = 'Ana Ruiz, the head of operations at Labour, said staff would go.';
+    const [a] = resolveAttributions(t, [finding(t, 'staff would go', 'said', 'Ana Ruiz, the head of operations at Labour,')], [
+      ent(t, 'e1', 'person', 'Ana Ruiz', 'Ana Ruiz'), ent(t, 'e2', 'organization', 'Labour', 'Labour'),
+    ]);
+    assert.equal(a!.speaker, 'e1');
+  });
+
+  it('"a post in which X said" gives the post as via (via/in-which)', () => {
+    const t = 'The letter cited a since-deleted LinkedIn post in which Ana Ruiz said staff would go.';
+    const [a] = resolveAttributions(t, [finding(t, 'staff would go', 'said', 'Ana Ruiz')], [ent(t, 'e1', 'organization', 'LinkedIn', 'LinkedIn')]);
+    assert.deepEqual(a!.via.map((v) => [v.span.text, v.entity, v.rule]), [['since-deleted LinkedIn post', 'e1', 'via/in-which']]);
+  });
+
+  it('an attribution inside the content of "rejected" did not come through the one who rejected it', () => {
+    const t = 'Labour rejected claims by the campaign that members interfered.';
+    const outer = finding(t, 'claims by the campaign that members interfered', 'rejected', 'Labour');
+    const inner = finding(t, 'that members interfered', 'claims', 'the campaign');
+    const [, a] = resolveAttributions(t, [outer, inner], [ent(t, 'e1', 'organization', 'Labour', 'Labour')]);
+    assert.deepEqual(a!.via, []);
+  });
+});

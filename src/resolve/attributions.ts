@@ -177,7 +177,8 @@ const ACCORDING_TO = /^\s*,?\s*according to\s+((?:[^,;"“”\n.]|\.(?!\s|$))+)/
 const REPORTED_BY = /^[^.;\n]*?,\s*((?:the |a |an )?[^,.;"“”\n]{2,80}?)\s+(?:reported|said|wrote|added|noted|told\s+\w+)\s*\./i;
 
 // "a since-deleted LinkedIn post in which": a determiner, the medium's words, "in which" right before the source.
-const IN_WHICH = /\b(?:a|an|the|his|her|their|its)\s+((?:[^\s,;.]+\s+){0,5}?[^\s,;.]+)\s+in which\s+$/i;
+// The medium's words hold no determiner, so the match starts at the last one: "The letter cited [a] …".
+const IN_WHICH = /\b(?:a|an|the|his|her|their|its)\s+((?:(?!(?:a|an|the|his|her|their|its)\s)[^\s,;.]+\s+){0,5}(?!(?:a|an|the|his|her|their|its)\s)[^\s,;.]+)\s+in which\s+$/i;
 
 function within(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;

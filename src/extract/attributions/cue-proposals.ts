@@ -9,10 +9,12 @@
  *   quotation is the quoted speaker's, not the article's): "…, Patel said, according to the letter".
  * - `reporting-noun`: a noun that reports what someone said or holds (lexicon.ts REPORTING_NOUNS) followed by a
  *   "that" clause, directly or after a "by/from X" phrase: "accusations by Trump's campaign team that …". A
- *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal.
+ *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal. Its
+ *   source is X, or the possessor before the noun ("Trump's claim that …"), else none: the subject of the verb
+ *   governing the noun ("He cited reports that …") is not who made the claim.
  */
 import { cueForms } from '../../lexicon/cues.js';
-import { hashWord } from '../entities/ner/features.js';
+import { F_CAP, hashWord } from '../entities/ner/features.js';
 import { tagIndex, type PosTag } from '../pos/tags.js';
 import type { TextLayer } from '../../text/types.js';
 import { A_IN_QUOTE, A_SENT_END, type AttributionBuffer } from './features.js';
@@ -35,12 +37,24 @@ const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from'
 /** Tokens at most between a reporting noun and its "that": a "by/from X" phrase. */
 const DEFAULT_MAX_BY_PHRASE = 8;
 
+/** Names at most in a possessor ("Donald Trump's"). */
+const DEFAULT_MAX_POSSESSOR = 4;
+const H_POSSESSIVE = hashWord("'s");
+const NAME_TAGS = new Set(['NNP', 'NN', 'NNS'].map((t) => tagIndex(t as PosTag)));
+
 /** A proposer over one buffer (after readAttributionArticle and markBlock): cue proposals of a range not overlapping `taken`. */
 export function createCueProposer(buf: AttributionBuffer): (text: string, layer: TextLayer, range: BlockRange, taken: readonly RoleSpan[]) => CueProposal[] {
   return (_text, _layer, range, taken) => {
     const out: CueProposal[] = [];
     const word = buf.words.word, pos = buf.pos, attr = buf.attr;
     const free = (i: number): boolean => !taken.some((t) => i >= t.start && i < t.end);
+    /** The possessor ending in "'s" right before token i ("Trump's claim"), or null. */
+    const possessor = (i: number, from: number): { start: number; end: number } | null => {
+      if (i - 2 < from || word[i - 1] !== H_POSSESSIVE || !NAME_TAGS.has(pos[i - 2]!)) return null;
+      let start = i - 2;
+      while (start - 1 >= from && i - 1 - start < DEFAULT_MAX_POSSESSOR && pos[start - 1] !== undefined && NAME_TAGS.has(pos[start - 1]!) && buf.words.flags[start - 1]! & F_CAP) start--;
+      return { start, end: i - 1 };
+    };
     for (let i = range.from; i < range.to; i++) {
       const w = word[i]!;
       if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i)
@@ -56,7 +70,7 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
         while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END)) j++;
       }
       if (j + 1 < range.to && word[j] === H_THAT && !VERBAL.has(pos[j + 1]!) && (!by || j > i + 2)) {
-        out.push({ start: i, end: i + 1, role: 1, origin: 'reporting-noun', frame: { source: by ? { start: i + 2, end: j } : null, contentStart: j } });
+        out.push({ start: i, end: i + 1, role: 1, origin: 'reporting-noun', frame: { source: by ? { start: i + 2, end: j } : possessor(i, range.from), contentStart: j } });
       }
     }
     return out;

@@ -8,6 +8,7 @@
  *   (cue-proposals.ts) rather than by the cue tagger.
  * - `attribution/shared-source`: "X said A and offered B": a cue after "and" that the role tagger gave no source
  *   shares the source of the cue before it in its sentence.
+ * - `content/whole-quotation`: a content fragment that starts or ends inside a quotation runs to its marks.
  * - A source that ends at a possessor runs on through the possessive and its nouns ("Trump" → "Trump's team").
  * - A quotation belongs to the cue of its own sentence: a content fragment in another sentence that a cue of
  *   that sentence also claims is dropped from the first cue.
@@ -98,7 +99,7 @@ const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP'].map((t) => tagIndex(t as PosTag))
 /** Nouns at most after a possessive that still belong to the source ("Trump's campaign team"). */
 const DEFAULT_MAX_POSSESSED = 4;
 // "“Donald Trump scares me.” ― Krystal Correa": a quotation, a credit dash, a name of capitalised words to the line's end.
-const DASH_CREDIT = new RegExp(`^(\\s*["“”«„])(.+?)["”»“]?[^\\S\\n]*[${CREDIT_DASHES.join('')}][^\\S\\n]*(\\p{Lu}[\\p{L}.'’-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}.'’-]*){0,4})[^\\S\\n]*\\.?[^\\S\\n]*$`, 'u');
+const DASH_CREDIT = new RegExp(`^(\\s*["“”«„])(.+?)["”»“]?[^\\S\\n]*[${CREDIT_DASHES.join('')}][^\\S\\n]*(\\p{Lu}[\\p{L}.'’-]*(?:[^\\S\\n]+\\p{Lu}[\\p{L}.'’-]*){0,4})[^\\S\\n]*\\.?[^\\S\\n]*$`, 'du');
 // "WALLACE: Let's start …", "Pence: Gennifer Flowers Won't …": up to three capitalised words and a colon opening a line.
 const SPEAKER_LABEL = /^(["“”]?)(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]\p{Lu}[\p{L}.'’-]*){0,2}):[^\S\n]+(?=\S)/u;
 // What may stand between a cue and the end of its paragraph for colon-next-paragraph: the colon.
@@ -219,11 +220,12 @@ export class BlockAssembler {
         }
       }
       const credit = DASH_CREDIT.exec(line);
-      if (credit) {
-        const quoteStart = lineStart + credit[1]!.length;
-        const content = trimContent(text, quoteStart, quoteStart + credit[2]!.length);
-        const nameEnd = lineStart + credit[0].trimEnd().replace(/\.$/, '').length;
-        const nameStart = nameEnd - credit[3]!.length;
+      if (credit?.indices) {
+        const quoteStart = lineStart + credit.indices[2]![0];
+        const content = trimContent(text, quoteStart, lineStart + credit.indices[2]![1]);
+        // The name ends before a sentence period, not before an initial's ("Julie A. Diaz Martinez.", "Sam Jr.").
+        let [nameStart, nameEnd] = credit.indices[3]!.map((k) => lineStart + k) as [number, number];
+        if (text[nameEnd - 1] === '.' && /\p{L}{3,}\.$/u.test(text.slice(nameStart, nameEnd))) nameEnd--;
         const dash = text.slice(quoteStart, nameStart).search(new RegExp(`[${CREDIT_DASHES.join('')}]\\s*$`, 'u')) + quoteStart;
         const body = content ? this.tokensIn(range.from, range.to, content.start, content.end) : null;
         if (content && body && !cueStarts.has(this.tokensIn(range.from, range.to, dash, dash + 1).start)) {
@@ -231,6 +233,26 @@ export class BlockAssembler {
         }
       }
       lineStart = lineEnd + 1;
+    }
+    return out;
+  }
+
+  /**
+   * `content/whole-quotation`: a content fragment that starts or ends inside a quotation runs to the quotation's
+   * marks — a quotation is quoted whole or not at all, and the role tagger sometimes starts one a sentence late.
+   * Fragments that come to overlap are merged.
+   */
+  private wholeQuotations(parts: readonly RoleSpan[], range: BlockRange): RoleSpan[] {
+    const attr = this.buf.attr;
+    const inside = (i: number): boolean => (attr[i]! & A_IN_QUOTE) !== 0 && (attr[i]! & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) === 0;
+    const out: RoleSpan[] = [];
+    for (const p of parts) {
+      let start = p.start, end = p.end;
+      if (inside(start)) while (start - 1 >= range.from && inside(start - 1)) start--;
+      if (inside(end - 1)) while (end < range.to && inside(end)) end++;
+      const last = out[out.length - 1];
+      if (last && start <= last.end) last.end = Math.max(last.end, end);
+      else out.push({ ...p, start, end });
     }
     return out;
   }
@@ -264,8 +286,8 @@ export class BlockAssembler {
       for (const r of roles) if (r.role === ROLE_SOURCE && (!source || gap(r, cue) < gap(source, cue))) source = r;
       let rule: AttributionRule = origin === 'tagger' ? 'attribution/cue-roles' : `attribution/${origin}`;
       if (frame) {
-        // A reporting noun's construction fixes its source (the by-phrase) and where its content starts ("that").
-        if (frame.source) source = { ...frame.source, role: ROLE_SOURCE };
+        // A reporting noun's construction fixes its source (the by-phrase or possessor, or none) and where its content starts ("that").
+        source = frame.source ? { ...frame.source, role: ROLE_SOURCE } : null;
         parts = parts.filter((p) => p.end > frame.contentStart).map((p) => ({ ...p, start: Math.max(p.start, frame.contentStart) }));
         if (!parts.length) {
           let end = frame.contentStart;
@@ -274,6 +296,7 @@ export class BlockAssembler {
         }
       }
       if (source) source = this.wholeSource(source, range.to);
+      parts = this.wholeQuotations(parts, range);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {
         source = previous.source;

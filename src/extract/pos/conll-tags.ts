@@ -1,6 +1,7 @@
 /**
- * CoNLL-2003's part-of-speech column on our tokens: each document read as the product reads it (plain-text
- * ingest, our segmenter), each of our tokens given the folded tag (tags.ts) of the CoNLL token it starts in.
+ * CoNLL-2003's part-of-speech column on our tokens: each document (clitics attached, as running text has
+ * them) read as the product reads it (plain-text ingest, our segmenter), each of our tokens given the folded
+ * tag (tags.ts) of the CoNLL token it starts in.
  */
 import { conllArticle, readConll } from '../entities/ner/conll.js';
 import { createSegmenter } from '../../text/index.js';
@@ -9,7 +10,7 @@ import type { TaggedDoc } from './train.js';
 
 export function loadTaggedConll(path: string): TaggedDoc[] {
   const segment = createSegmenter();
-  return readConll(path).map((doc) => {
+  return readConll(path, { attachClitics: true }).map((doc) => {
     const layer = segment(conllArticle(doc.text));
     const tags = new Int8Array(layer.tokens.length).fill(-1);
     let k = 0;

@@ -34,11 +34,20 @@ export interface ConllDoc {
   tokens: ConllToken[];
 }
 
-/** Parses an IOB2 file (token POS chunk tag) into articles with gold character spans. */
-export function readConll(path: string): ConllDoc[] {
+// Clitics CoNLL writes as tokens of their own ("council 's", "does n't") that running text attaches.
+const CLITIC = /^(?:'(?:s|re|ll|ve|m|d)|n't)$/i;
+
+/**
+ * Parses an IOB2 file (token POS chunk tag) into articles with gold character spans. By default the tokens
+ * are joined by single spaces (../shared/docs/data.md's form for scoring NER); `attachClitics` writes "'s",
+ * "n't" … against the word before, as running text has them, so that our tokenizer splits them as it does at
+ * run time ("council's" → council + 's, where "council 's" would give ' + s).
+ */
+export function readConll(path: string, options: { attachClitics?: boolean } = {}): ConllDoc[] {
   const docs: ConllDoc[] = [];
   let text = '';
-  let line: string[] = [];
+  /** The line's text so far. */
+  let line = '';
   let entities: GoldEntity[] = [];
   let tokens: ConllToken[] = [];
   let open: { start: number; end: number; type: number } | null = null;
@@ -48,8 +57,8 @@ export function readConll(path: string): ConllDoc[] {
   };
   const flushLine = (): void => {
     flushEntity();
-    if (line.length) text += line.join(' ') + '\n';
-    line = [];
+    if (line.length) text += line + '\n';
+    line = '';
   };
   const flushDoc = (): void => {
     flushLine();
@@ -65,9 +74,11 @@ export function readConll(path: string): ConllDoc[] {
     const word = cols[0] ?? '';
     const tag = cols[cols.length - 1] ?? 'O';
     if (word === '-DOCSTART-') { flushDoc(); continue; }
-    const start = text.length + line.reduce((n, w) => n + w.length + 1, 0);
+    const attach = options.attachClitics === true && line.length > 0 && CLITIC.test(word);
+    if (line.length && !attach) line += ' ';
+    const start = text.length + line.length;
     const end = start + word.length;
-    line.push(word);
+    line += word;
     tokens.push({ start, end, pos: cols[1] ?? '', chunk: cols[2] ?? '' });
     const type = ENTITY_TYPES.indexOf(tag.slice(2) as (typeof ENTITY_TYPES)[number]);
     if (tag === 'O' || type < 0) flushEntity();

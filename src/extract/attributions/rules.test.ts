@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { buildArticle } from '../../ingest/article.js';
+import { readPlainText } from '../../ingest/plain-text.js';
+import { createSegmenter } from '../../text/index.js';
+import { DEFAULT_ATTRIBUTION_MODEL, createAttributionExtractor, type AttributionFinding } from './index.js';
+
+const segment = createSegmenter();
+const extract = createAttributionExtractor();
+
+function run(text: string): AttributionFinding[] {
+  const article = buildArticle(readPlainText(text), { source: 'test' }).article;
+  return extract(article, segment(article));
+}
+const slice = (text: string, s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
+const byRule = (found: readonly AttributionFinding[], rule: AttributionFinding['rule']) => found.filter((f) => f.rule === rule);
+
+// Sentences written for these tests (not from PolNeAR or the seed story).
+describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL) && 'no model (npm run train:attribution)' }, () => {
+  it('speaker-label: "NAME: …" opening a line is NAME speaking', () => {
+    const text = 'WALLACE: Let us start with the debate.';
+    const [a] = byRule(run(text), 'attribution/speaker-label');
+    assert.equal(slice(text, a!.source), 'WALLACE');
+    assert.equal(slice(text, a!.cue), ':');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['Let us start with the debate']);
+  });
+
+  it('speaker-label: never a label that names no speaker, nor a lower-case word', () => {
+    for (const text of ['Note: the meeting was moved to Tuesday.', 'UPDATE: the road is open again.', 'Editor\'s note: this story was corrected.', 'the plan: build more homes.']) {
+      assert.deepEqual(byRule(run(text), 'attribution/speaker-label'), [], text);
+    }
+  });
+
+  it('dash-credit: a quotation credited after a dash, non-breaking space and all', () => {
+    const text = '“We can win this.” \u2015\u00a0Maria Lopez\n“They will not stop us.” \u2014 Sam Okafor.';
+    const found = byRule(run(text), 'attribution/dash-credit');
+    assert.deepEqual(found.map((f) => [slice(text, f.source), slice(text, f.cue), f.content.map((c) => slice(text, c)), f.kind]), [
+      ['Maria Lopez', '\u2015', ['We can win this'], 'direct'],
+      ['Sam Okafor', '\u2014', ['They will not stop us'], 'direct'],
+    ]);
+  });
+
+  it('dash-credit: not a dash inside a sentence, nor a quotation without a name after it', () => {
+    for (const text of ['“We can win this” — and then they lost.', '“We can win this.” — 2016', 'Prices rose — Maria Lopez left.']) {
+      assert.deepEqual(byRule(run(text), 'attribution/dash-credit'), [], text);
+    }
+  });
+
+  it('colon-next-paragraph: "X continued:" takes the next paragraph\'s quotation as content', () => {
+    const text = 'Caddell continued:\n\n"The health issue is a partisan issue."';
+    const [a] = byRule(run(text), 'attribution/colon-next-paragraph');
+    assert.equal(slice(text, a!.source), 'Caddell');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['The health issue is a partisan issue']);
+    assert.equal(a!.kind, 'direct');
+  });
+
+  it('colon-next-paragraph: not when the next paragraph is no quotation', () => {
+    const text = 'Caddell continued:\n\nThe polls closed at eight.';
+    assert.deepEqual(byRule(run(text), 'attribution/colon-next-paragraph'), []);
+  });
+
+  it('continued-quote: a quotation paragraph with no cue continues the previous speaker', () => {
+    const text = '"We won," she said.\n\n"They lost, and they know it."';
+    const found = run(text);
+    const head = found.find((f) => f.rule === 'attribution/cue-roles')!;
+    const [next] = byRule(found, 'attribution/continued-quote');
+    assert.equal(slice(text, head.source), 'she');
+    assert.equal(next!.continues, head);
+    assert.equal(next!.cue, null);
+    assert.deepEqual(next!.content.map((c) => slice(text, c)), ['They lost, and they know it']);
+  });
+
+  it('continued-quote: a quoted sentence after the cue\'s sentence is its own attribution', () => {
+    const text = '"When the British came before, it did not end well," he wrote, recalling the war. "They have forgotten the message."';
+    const found = run(text);
+    const head = found.find((f) => slice(text, f.cue) === 'wrote')!;
+    assert.deepEqual(head.content.map((c) => slice(text, c)), ['When the British came before, it did not end well']);
+    const [next] = byRule(found, 'attribution/continued-quote');
+    assert.equal(next!.continues, head);
+    assert.deepEqual(next!.content.map((c) => slice(text, c)), ['They have forgotten the message']);
+  });
+
+  it('continued-quote: not after an indirect attribution, nor a paragraph with words outside the quotation', () => {
+    assert.deepEqual(byRule(run('The mayor said the plan would work.\n\n"It will," they hoped, then left.'), 'attribution/continued-quote'), []);
+    assert.deepEqual(byRule(run('"We won," she said.\n\nThe crowd cheered "loudly" for an hour.'), 'attribution/continued-quote'), []);
+  });
+
+  it('reporting-noun: "accusations by X that …" gives X as source and the that-clause as content', () => {
+    const text = 'Labour has rejected accusations by Donald Trump\'s campaign team that its members interfered.';
+    const [a] = byRule(run(text), 'attribution/reporting-noun');
+    assert.equal(slice(text, a!.cue), 'accusations');
+    assert.equal(slice(text, a!.source), 'Donald Trump\'s campaign team');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['that its members interfered']);
+  });
+
+  it('reporting-noun: without a by-phrase or possessor there is no source; a relative "that" is no content', () => {
+    const text = 'He cited reports that the deal was dead.';
+    const [a] = byRule(run(text), 'attribution/reporting-noun');
+    assert.equal(a!.source, null, 'he cited the reports; he did not make them');
+    assert.deepEqual(byRule(run('Reports that were published on Monday said nothing new.'), 'attribution/reporting-noun'), []);
+  });
+
+  it('speech-verb: "…, Patel said, according to the letter" keeps Patel as the speaker', () => {
+    const text = 'The party would house volunteers, Patel said, according to the letter.';
+    const [a] = byRule(run(text), 'attribution/speech-verb');
+    assert.equal(slice(text, a!.source), 'Patel');
+    assert.equal(slice(text, a!.cue), 'said');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['The party would house volunteers']);
+  });
+
+  it('speech-verb: never inside a quotation (the quoted speaker\'s words are theirs)', () => {
+    assert.deepEqual(byRule(run('"Then he said we should go," she recalled.'), 'attribution/speech-verb'), []);
+  });
+
+  it('shared-source: "X said A and offered B" gives B the source of A', () => {
+    const text = 'The deleted post by Sofia Patel said 100 staff were going and offered to sort housing for recruits.';
+    const [a] = byRule(run(text), 'attribution/shared-source');
+    assert.equal(slice(text, a!.cue), 'offered');
+    assert.equal(slice(text, a!.source), 'The deleted post by Sofia Patel');
+  });
+
+  it('a source ending at a possessor runs on to the possessed noun', () => {
+    const text = 'Trump\'s team said the vote was rigged.';
+    const [a] = run(text);
+    assert.equal(slice(text, a!.source), 'Trump\'s team');
+  });
+});
