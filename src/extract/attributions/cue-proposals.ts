@@ -10,8 +10,8 @@
  * - `reporting-noun`: a noun that reports what someone said or holds (lexicon.ts REPORTING_NOUNS) followed by a
  *   "that" clause, directly or after a "by/from X" phrase: "accusations by Trump's campaign team that …". A
  *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal. Its
- *   source is X, or the possessor before the noun ("Trump's claim that …"), else none: the subject of the verb
- *   governing the noun ("He cited reports that …") is not who made the claim.
+ *   source is X, or the possessor before the noun ("Tulsa police's earlier claim that …"), else what the role
+ *   tagger finds (PolNeAR gives the subject: "Democrats persisted in arguments that …").
  */
 import { cueForms } from '../../lexicon/cues.js';
 import { F_CAP, hashWord } from '../entities/ner/features.js';
@@ -41,6 +41,9 @@ const DEFAULT_MAX_BY_PHRASE = 8;
 const DEFAULT_MAX_POSSESSOR = 4;
 const H_POSSESSIVE = hashWord("'s");
 const NAME_TAGS = new Set(['NNP', 'NN', 'NNS'].map((t) => tagIndex(t as PosTag)));
+const MODIFIER_TAGS = new Set(['JJ', 'RB', 'VBN'].map((t) => tagIndex(t as PosTag)));
+/** Adjectives at most between a possessor and its noun ("police's earlier claim"). */
+const DEFAULT_MAX_MODIFIERS = 2;
 
 /** A proposer over one buffer (after readAttributionArticle and markBlock): cue proposals of a range not overlapping `taken`. */
 export function createCueProposer(buf: AttributionBuffer): (text: string, layer: TextLayer, range: BlockRange, taken: readonly RoleSpan[]) => CueProposal[] {
@@ -48,12 +51,14 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
     const out: CueProposal[] = [];
     const word = buf.words.word, pos = buf.pos, attr = buf.attr;
     const free = (i: number): boolean => !taken.some((t) => i >= t.start && i < t.end);
-    /** The possessor ending in "'s" right before token i ("Trump's claim"), or null. */
+    /** The possessor ending in "'s" before token i, past adjectives ("Trump's claim", "police's earlier claim"), or null. */
     const possessor = (i: number, from: number): { start: number; end: number } | null => {
-      if (i - 2 < from || word[i - 1] !== H_POSSESSIVE || !NAME_TAGS.has(pos[i - 2]!)) return null;
-      let start = i - 2;
-      while (start - 1 >= from && i - 1 - start < DEFAULT_MAX_POSSESSOR && pos[start - 1] !== undefined && NAME_TAGS.has(pos[start - 1]!) && buf.words.flags[start - 1]! & F_CAP) start--;
-      return { start, end: i - 1 };
+      let s = i - 1;
+      while (s > from && i - s <= DEFAULT_MAX_MODIFIERS && MODIFIER_TAGS.has(pos[s]!)) s--;
+      if (s - 1 < from || word[s] !== H_POSSESSIVE || !NAME_TAGS.has(pos[s - 1]!)) return null;
+      let start = s - 1;
+      while (start - 1 >= from && s - start < DEFAULT_MAX_POSSESSOR && NAME_TAGS.has(pos[start - 1]!) && buf.words.flags[start - 1]! & F_CAP) start--;
+      return { start, end: s + 1 };
     };
     for (let i = range.from; i < range.to; i++) {
       const w = word[i]!;

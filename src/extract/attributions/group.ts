@@ -8,6 +8,8 @@
  *   (cue-proposals.ts) rather than by the cue tagger.
  * - `attribution/shared-source`: "X said A and offered B": a cue after "and" that the role tagger gave no source
  *   shares the source of the cue before it in its sentence.
+ * - "X said A and warned B": a content fragment that runs over a later cue joined to it by "and"/"but" ends
+ *   before the conjunction.
  * - `content/whole-quotation`: a content fragment that starts or ends inside a quotation runs to its marks.
  * - A source that ends at a possessor runs on through the possessive and its nouns ("Trump" → "Trump's team").
  * - A quotation belongs to the cue of its own sentence: a content fragment in another sentence that a cue of
@@ -93,6 +95,7 @@ function trimContent(text: string, start: number, end: number): OffsetSpan | nul
 const NON_SPEAKER = new Set<string>(NON_SPEAKER_LABELS);
 const H_COMMA = hashWord(',');
 const H_AND = hashWord('and');
+const H_BUT = hashWord('but');
 const POS_POSSESSIVE = tagIndex('POS');
 const H_POSSESSIVE = hashWord("'s");
 const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP'].map((t) => tagIndex(t as PosTag)));
@@ -257,6 +260,25 @@ export class BlockAssembler {
     return out;
   }
 
+  /**
+   * "X said A and warned B": a content fragment that runs over a later cue joined to it by "and" or "but" (a cue
+   * with content of its own) ends before the conjunction — A is what was said, B what was warned.
+   */
+  private beforeCoordinated(parts: readonly RoleSpan[], tagged: readonly CueRoles[], contents: readonly (readonly RoleSpan[])[]): RoleSpan[] {
+    const word = this.buf.words.word;
+    return parts.map((p) => {
+      let end = p.end;
+      tagged.forEach((o, j) => {
+        const at = o.cue.start;
+        if (at <= p.start || at >= end || contents[j]!.length === 0 || at - 1 <= p.start) return;
+        if (word[at - 1] !== H_AND && word[at - 1] !== H_BUT) return;
+        end = at - 1;
+        if (end > p.start && word[end - 1] === H_COMMA) end--;
+      });
+      return end === p.end ? p : { ...p, end };
+    });
+  }
+
   /** A source that ends at a possessor ("Trump" of "Trump's team") runs on through the possessive and its nouns: `source/possessive`. */
   private wholeSource(source: RoleSpan, to: number): RoleSpan {
     const pos = this.buf.pos;
@@ -281,13 +303,13 @@ export class BlockAssembler {
       && o.roles.some((x) => x.role === ROLE_CONTENT && x.start < r.end && r.start < x.end))));
     let previous: { finding: AttributionFinding; cue: RoleSpan; source: RoleSpan | null } | null = null;
     tagged.forEach(({ cue, roles, origin, frame }, k) => {
-      let parts = contents[k]!;
+      let parts = this.beforeCoordinated(contents[k]!, tagged, contents);
       let source: RoleSpan | null = null;
       for (const r of roles) if (r.role === ROLE_SOURCE && (!source || gap(r, cue) < gap(source, cue))) source = r;
       let rule: AttributionRule = origin === 'tagger' ? 'attribution/cue-roles' : `attribution/${origin}`;
       if (frame) {
         // A reporting noun's construction fixes its source (the by-phrase or possessor, or none) and where its content starts ("that").
-        source = frame.source ? { ...frame.source, role: ROLE_SOURCE } : null;
+        if (frame.source) source = { ...frame.source, role: ROLE_SOURCE };
         parts = parts.filter((p) => p.end > frame.contentStart).map((p) => ({ ...p, start: Math.max(p.start, frame.contentStart) }));
         if (!parts.length) {
           let end = frame.contentStart;

@@ -4,10 +4,15 @@ import { describe, it } from 'node:test';
 import { buildArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plain-text.js';
 import { createSegmenter } from '../../text/index.js';
+import { createPosTagger } from '../pos/tagger.js';
+import { createCueProposer } from './cue-proposals.js';
+import { AttributionBuffer, markBlock, readAttributionArticle } from './features.js';
 import { DEFAULT_ATTRIBUTION_MODEL, createAttributionExtractor, type AttributionFinding } from './index.js';
+import { paragraphRanges } from './tagger.js';
 
 const segment = createSegmenter();
 const extract = createAttributionExtractor();
+const posTag = createPosTagger();
 
 function run(text: string): AttributionFinding[] {
   const article = buildArticle(readPlainText(text), { source: 'test' }).article;
@@ -94,11 +99,22 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['that its members interfered']);
   });
 
-  it('reporting-noun: without a by-phrase or possessor there is no source; a relative "that" is no content', () => {
-    const text = 'He cited reports that the deal was dead.';
-    const [a] = byRule(run(text), 'attribution/reporting-noun');
-    assert.equal(a!.source, null, 'he cited the reports; he did not make them');
-    assert.deepEqual(byRule(run('Reports that were published on Monday said nothing new.'), 'attribution/reporting-noun'), []);
+  it('reporting-noun proposals: the by-phrase or a possessor past an adjective is the source; a relative "that" proposes nothing', () => {
+    const propose = (text: string) => {
+      const article = buildArticle(readPlainText(text), { source: 'test' }).article;
+      const layer = segment(article);
+      const buf = new AttributionBuffer();
+      readAttributionArticle(text, layer.tokens, layer.sentences, { ner: null, pos: posTag(text, layer) }, null, buf);
+      markBlock(buf, 0, layer.tokens.length);
+      const range = paragraphRanges(article, layer)[0]!;
+      const tok = (s: { start: number; end: number } | null) => (s ? text.slice(layer.tokens[s.start]!.start, layer.tokens[s.end - 1]!.end) : null);
+      return createCueProposer(buf)(text, layer, range, []).filter((p) => p.origin === 'reporting-noun')
+        .map((p) => [tok(p), tok(p.frame!.source), tok({ start: p.frame!.contentStart, end: p.frame!.contentStart + 1 })]);
+    };
+    assert.deepEqual(propose('The video contradicted the police\'s earlier claim that he had refused.'), [['claim', 'police\'s', 'that']]);
+    assert.deepEqual(propose('Labour rejected accusations by the campaign team that members interfered.'), [['accusations', 'the campaign team', 'that']]);
+    assert.deepEqual(propose('He cited reports that the deal was dead.'), [['reports', null, 'that']]);
+    assert.deepEqual(propose('Reports that were published on Monday said nothing new.'), []);
   });
 
   it('speech-verb: "…, Patel said, according to the letter" keeps Patel as the speaker', () => {
@@ -113,11 +129,15 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
     assert.deepEqual(byRule(run('"Then he said we should go," she recalled.'), 'attribution/speech-verb'), []);
   });
 
-  it('shared-source: "X said A and offered B" gives B the source of A', () => {
-    const text = 'The deleted post by Sofia Patel said 100 staff were going and offered to sort housing for recruits.';
-    const [a] = byRule(run(text), 'attribution/shared-source');
-    assert.equal(slice(text, a!.cue), 'offered');
-    assert.equal(slice(text, a!.source), 'The deleted post by Sofia Patel');
+  it('shared-source: "X said A and warned B" gives B the source of A, and A ends before "and"', () => {
+    const text = 'The minister said taxes would fall and warned that prices would rise.';
+    const found = run(text);
+    const [b] = byRule(found, 'attribution/shared-source');
+    assert.equal(slice(text, b!.cue), 'warned');
+    assert.equal(slice(text, b!.source), 'The minister');
+    assert.deepEqual(b!.content.map((c) => slice(text, c)), ['that prices would rise']);
+    const a = found.find((f) => slice(text, f.cue) === 'said')!;
+    assert.deepEqual(a.content.map((c) => slice(text, c)), ['taxes would fall']);
   });
 
   it('a source ending at a possessor runs on to the possessed noun', () => {
