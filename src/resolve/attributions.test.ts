@@ -190,3 +190,17 @@ describe('resolveAttributions: documents, relatives and appositions as sources',
     assert.deepEqual(a!.via, []);
   });
 });
+
+describe('resolveAttributions: "…," he said, according to the BBC', () => {
+  it('keeps one attribution with the BBC as via, not a second one by the BBC, and numbers the rest again', () => {
+    const t = '"We will win," he said, according to the BBC. "They lost."';
+    const at = (s: string, from = 0) => ({ start: t.indexOf(s, from), end: t.indexOf(s, from) + s.length });
+    const head = { kind: 'direct' as const, content: [at('We will win')], cue: at('said'), source: at('he'), continues: null, rule: 'attribution/cue-roles' as const };
+    const relay = { kind: 'direct' as const, content: [at('We will win')], cue: at('according to'), source: at('the BBC'), continues: null, rule: 'attribution/cue-roles' as const };
+    const next = { kind: 'direct' as const, content: [at('They lost')], cue: null, source: null, continues: head, rule: 'attribution/continued-quote' as const };
+    const bbc: Entity = { id: 'e1', type: 'organization', name: 'BBC', roles: [], affiliations: [], mentions: [{ ...at('BBC'), text: 'BBC' }] };
+    const out = resolveAttributions(t, [head, relay, next], [bbc]);
+    assert.deepEqual(out.map((a) => [a.id, a.cue?.text ?? null, a.continues ?? null]), [['a1', 'said', null], ['a2', null, 'a1']]);
+    assert.equal(out[0]!.via[0]?.entity, 'e1');
+  });
+});

@@ -258,5 +258,26 @@ export function resolveAttributions(text: string, findings: readonly Attribution
     recordOf.set(f, record);
   }
   addVia(text, list, entities);
-  return list;
+  return withoutRelays(list);
+}
+
+/**
+ * "…," he said, according to the BBC: the BBC is the via of his attribution, not a second speaker of the same words.
+ * An attribution whose cue is "according to" and whose source is the via/according-to of another attribution whose
+ * content it holds is dropped; the rest are numbered again (a1, a2, …) and `continues` follows.
+ */
+function withoutRelays(list: Attribution[]): Attribution[] {
+  // b's content within a's: the same words, or a's with b's cue and source in it ("…, Patel said, according to …").
+  const holds = (a: Attribution, b: Attribution): boolean => b.content.every((c) => a.content.some((o) => o.start <= c.start && c.end <= o.end));
+  const kept = list.filter((a) => !(
+    a.cue && /^according to$/i.test(a.cue.text) && a.source
+    && list.some((b) => b !== a && holds(a, b) && b.via.some((v) => v.rule === 'via/according-to' && v.span.start === a.source!.start))
+  ));
+  if (kept.length === list.length) return list;
+  const renamed = new Map(kept.map((a, k) => [a.id, `a${k + 1}`]));
+  return kept.map((a) => {
+    const { continues, ...rest } = a;
+    const head = continues === undefined ? undefined : renamed.get(continues);
+    return { ...rest, id: renamed.get(a.id)!, ...(head ? { continues: head } : {}) };
+  });
 }

@@ -33,7 +33,7 @@ const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));
-const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from');
+const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from'), H_COMMA = hashWord(',');
 /** Tokens at most between a reporting noun and its "that": a "by/from X" phrase. */
 const DEFAULT_MAX_BY_PHRASE = 8;
 
@@ -72,7 +72,8 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
       const by = j < range.to && (word[j] === H_BY || word[j] === H_FROM);
       if (by) {
         const stop = Math.min(range.to, j + DEFAULT_MAX_BY_PHRASE + 1);
-        while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END)) j++;
+        // The by-phrase is a noun phrase: a comma or a verb ends it before any "that" ("reports by X, suggesting that …").
+        while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END) && word[j] !== H_COMMA && !VERBAL.has(pos[j]!)) j++;
       }
       if (j + 1 < range.to && word[j] === H_THAT && !VERBAL.has(pos[j + 1]!) && (!by || j > i + 2)) {
         out.push({ start: i, end: i + 1, role: 1, origin: 'reporting-noun', frame: { source: by ? { start: i + 2, end: j } : possessor(i, range.from), contentStart: j } });

@@ -1,10 +1,10 @@
 /**
- * `npm run train:attribution`: trains the attribution tagger on PolNeAR train (only) and writes
- * models/attribution-polnear.bin.gz and its section of models/README.md. First trains on 90 % of train
- * and prints the held-out tenth's scores after each epoch (quick-score.ts), then trains on all of train
- * with the chosen epoch count. Deterministic (seeded). Dev is never read.
+ * `npm run train:attribution`: trains the two-stage attribution tagger (cue tagger, then role tagger) on
+ * PolNeAR train (only) and writes models/attribution-polnear.bin.gz and its section of models/README.md. First
+ * trains on 90 % of train and prints the held-out tenth's scores after each role-tagger epoch (quick-score.ts),
+ * then trains on all of train with the chosen epoch count. Deterministic (seeded). Dev is never read.
  *
- *   node dist/extract/attributions/train-attribution.js [--epochs 12] [--bits 19] [--seed 1] [--prune 0] [--out PATH] [--no-readme] [--no-final] [--limit N]
+ *   node dist/extract/attributions/train-attribution.js [--epochs 10] [--bits 19] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme] [--no-final] [--limit N]
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -78,8 +78,9 @@ const HELD_OUT = 10;
       '',
       '- **Data:** PolNeAR `train/` only (840 articles, 2015-11 – 2016-09; 19,868 attributions), read from `$PARALLAX_DATA/polnear/`.',
       '  No licence is stated: **research use** only. `dev/` was never used for training or choosing settings (only to report).',
-      '- **Model:** averaged structured perceptron, BIO labels over SOURCE/CUE/CONTENT per paragraph, constrained Viterbi; hashed',
-      `  features (2^${bits} buckets), learnt cue vocabulary. See docs/attributions.md.`,
+      '- **Model:** two averaged structured perceptrons with constrained Viterbi: a cue tagger (BIO over cue spans per paragraph)',
+      `  and a role tagger (BIO over source and content, per cue, features relative to the cue); hashed features (2^${bits}`,
+      '  buckets each), learnt cue vocabulary; NER and part-of-speech tags as evidence. See docs/attributions.md.',
       `- **Command:** \`npm run train:attribution\` (epochs ${epochs}, seed ${seed}, prune ${prune}); deterministic.`,
       `- **Training time:** ${secs()} s in all on this machine (reading and NER-tagging train, a held-out pass, then ${trainSeconds.toFixed(0)} s for the final model on all of train).`,
       `- **Size:** ${mb.toFixed(2)} MB gzipped.`,
@@ -88,7 +89,7 @@ const HELD_OUT = 10;
       '',
       ...perEpoch.map(({ epoch, scores: s }) => `- epoch ${epoch}: ${(100 * s.source.f1).toFixed(1)} / ${(100 * s.cue.f1).toFixed(1)} / ${(100 * s.content.f1).toFixed(1)}; ${(100 * s.attrContentSource.f1).toFixed(1)}`),
       '',
-      'Dev scores: docs/attributions.md (`node dist/extract/attributions/eval-quick.js`).',
+      'Dev scores: docs/attributions.md (`npm run eval:attribution`).',
       '',
     ].join('\n');
     const old = existsSync(readme) ? readFileSync(readme, 'utf8') : '# models/\n';
