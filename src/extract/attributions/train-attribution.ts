@@ -6,10 +6,11 @@
  *
  *   node dist/extract/attributions/train-attribution.js [--epochs 10] [--bits 19] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme] [--no-final] [--limit N]
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, isCI, requireData } from '../../config/paths.js';
+import { isCI, requireData } from '../../config/paths.js';
+import { writeModelsReadmeSection } from '../models-readme.js';
 import { DEFAULT_ATTRIBUTION_MODEL } from './index.js';
 import { encodeAttributionModel } from './model.js';
 import { loadPolnear, scoreModel } from './polnear-data.js';
@@ -72,7 +73,6 @@ const HELD_OUT = 10;
   const last = perEpoch[perEpoch.length - 1]!.scores;
   console.log(`held-out tenth of train, epoch ${epochs}:\n${formatScores(last)}`);
   if (!values['no-readme']) {
-    const readme = join(REPO_ROOT, 'models', 'README.md');
     const section = [
       '## attribution-polnear.bin.gz — attribution tagger (who said what)',
       '',
@@ -92,10 +92,6 @@ const HELD_OUT = 10;
       'Dev scores: docs/attributions.md (`npm run eval:attribution`).',
       '',
     ].join('\n');
-    const old = existsSync(readme) ? readFileSync(readme, 'utf8') : '# models/\n';
-    const start = old.indexOf('## attribution-polnear.bin.gz');
-    const next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
-    const updated = start < 0 ? `${old.trimEnd()}\n\n${section}` : `${old.slice(0, start)}${section}${next < 0 ? '' : old.slice(next + 1)}`;
-    writeFileSync(readme, updated);
+    writeModelsReadmeSection('attribution-polnear.bin.gz', section);
   }
 }

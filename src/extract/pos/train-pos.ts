@@ -5,10 +5,11 @@
  *
  *   node dist/extract/pos/train-pos.js [--epochs 8] [--bits 16] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme]
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, isCI, requireData } from '../../config/paths.js';
+import { isCI, requireData } from '../../config/paths.js';
+import { writeModelsReadmeSection } from '../models-readme.js';
 import { ArticleBuffer, readArticle } from '../entities/ner/features.js';
 import { loadTaggedConll } from './conll-tags.js';
 import { MAX_POS_FEATURES } from './features.js';
@@ -76,7 +77,6 @@ export function accuracy(model: PosModel, docs: readonly TaggedDoc[]): number {
   const mb = statSync(values.out).size / 1e6;
   console.log(`wrote ${relative(process.cwd(), values.out)} (${mb.toFixed(2)} MB) — ${secs()} s in all`);
   if (!values['no-readme']) {
-    const readme = join(REPO_ROOT, 'models', 'README.md');
     const last = perEpoch[perEpoch.length - 1]?.acc;
     const section = [
       '## pos-conll2003.bin.gz — part-of-speech tagger',
@@ -89,10 +89,6 @@ export function accuracy(model: PosModel, docs: readonly TaggedDoc[]): number {
       last == null ? '' : `- **eng.testa token accuracy:** ${(100 * last).toFixed(2)} % (per epoch: ${perEpoch.map((e) => (100 * e.acc!).toFixed(2)).join(', ')}).`,
       '',
     ].join('\n');
-    const old = existsSync(readme) ? readFileSync(readme, 'utf8') : '# models/\n';
-    const start = old.indexOf('## pos-conll2003.bin.gz');
-    const next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
-    const updated = start < 0 ? `${old.trimEnd()}\n\n${section}` : `${old.slice(0, start)}${section}${next < 0 ? '' : old.slice(next + 1)}`;
-    writeFileSync(readme, updated);
+    writeModelsReadmeSection('pos-conll2003.bin.gz', section);
   }
 }

@@ -6,9 +6,10 @@
  *   node dist/extract/entities/ner/train-ner.js [--epochs 4] [--bits 20] [--seed 1] [--out models/x.bin.gz] [--no-readme]
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, isCI, requireData } from '../../../config/paths.js';
+import { isCI, requireData } from '../../../config/paths.js';
+import { writeModelsReadmeSection } from '../../models-readme.js';
 import { loadLabeled } from './conll.js';
 import { evaluateModel, type Evaluation } from './evaluate.js';
 import { ENTITY_TYPES } from './features.js';
@@ -96,9 +97,8 @@ if (!values['no-readme']) {
         '', `Dev F1 by epoch: ${devScores.map((s) => `${s.epoch}: ${fmt(s.f1)}`).join(', ')}.`,
       ].join('\n')
     : '(eng.testa was not present when this model was trained.)';
-  const readme = `# models/
-
-## ner-conll2003.bin.gz — named-entity tagger
+  // Its own section only: the other models' sections stay.
+  const section = `## ner-conll2003.bin.gz — named-entity tagger
 
 - **Data:** CoNLL-2003 English \`eng.train.iob2\` only (${train.docs.length} documents, ${train.stats.entities} entities; Reuters news, 1996),
   read from \`$PARALLAX_DATA/conll2003/\`. Licence: CoNLL-2003 / Reuters RCV1, **research use** only.
@@ -113,5 +113,5 @@ if (!values['no-readme']) {
 
 ${devTable}
 `;
-  writeFileSync(join(REPO_ROOT, 'models', 'README.md'), readme);
+  writeModelsReadmeSection('ner-conll2003.bin.gz', section);
 }
