@@ -41,7 +41,7 @@ export function createArticlePipeline(options: ExtractorOptions = {}) {
       article,
       entities: resolved.entities,
       attributions: resolved.attributions,
-      dates: found.dates,
+      dates: resolved.dates,
       ...(messages.length ? { messages } : {}),
     };
     return { record, layer };

@@ -3,7 +3,7 @@
  * (../shared/fixtures/seed-story/gold.json). Built as sections; `entities` is the first, later issues
  * add attributions, dates and cross-outlet alignment. Definitions: docs/evaluation.md.
  *
- *   npm run eval:seed [-- --json] [-- --section entities|attributions] [-- --verbose] [-- --manifest FILE] [-- --gold FILE]
+ *   npm run eval:seed [-- --json] [-- --section entities|attributions|timeline] [-- --verbose] [-- --manifest FILE] [-- --gold FILE]
  *
  * The articles go through the library (`readManifest` + `extract`); gold.json is read only here.
  * A missing gold file: says so and exits 0, or exits 1 under CI=true.
@@ -14,6 +14,7 @@ import { extract } from '../api/extract.js';
 import { EXAMPLE_STORY, fixturesDir, isCI } from '../config/paths.js';
 import { readManifest } from '../ingest/index.js';
 import type { Entity, ExtractRecord } from '../model/schema.js';
+import { buildStory } from '../story/build-story.js';
 import { isMain, runMain } from './main-guard.js';
 import { excerpt, scoreAttributions, speakerLabel, type ArticleAttributions, type AttributionRow, type GoldAttribution } from './seed-attributions.js';
 import { listedPerson, matchEntity, notPeopleHits, roleMatch, type EntityMatch, type GoldEntity, type RoleHow } from './seed-match.js';
@@ -288,8 +289,74 @@ export const attributionsSection: Section = {
   },
 };
 
-/** The sections, in print order; later issues append dates, alignment. */
-export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSection];
+// ---------- timeline ----------
+
+/** A gold timeline entry: the date (ISO, its form gives the grain), what happened, the files that report it, the words. */
+export interface GoldTimelineEntry {
+  date: string;
+  event: string;
+  in: string[];
+  expression: string;
+}
+
+export interface TimelineRow {
+  gold: GoldTimelineEntry;
+  grain: 'day' | 'month' | 'year' | null;
+  /** Our event with the same value and grain reported in every gold file, or the closest one. */
+  ours: { id: string; value: string; grain: string; files: string[]; expressions: string[] } | null;
+  valueOk: boolean;
+  outletsOk: boolean;
+}
+
+/** The grain a gold date's form says: 2024-10-21 day, 2024-10 month, 2024 year. */
+export const goldGrain = (date: string): TimelineRow['grain'] => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? 'day' : /^\d{4}-\d{2}$/.test(date) ? 'month' : /^\d{4}$/.test(date) ? 'year' : null);
+
+/**
+ * Each gold timeline entry against the story timeline (src/story/timeline.ts) built from our records: found when
+ * an event has the gold value and grain; in every outlet when that event (or another with the same value and
+ * grain) has a mention in each gold file.
+ */
+export function scoreTimeline(gold: readonly GoldTimelineEntry[], ctx: SeedContext): TimelineRow[] {
+  const story = buildStory([...ctx.articles.values()].map((a) => a.record), { now: new Date(0) });
+  // The story orders its articles by publication: find each one's gold file key by its article id.
+  const keyById = new Map([...ctx.articles].map(([k, a]) => [a.record.article.id, k]));
+  const keyOf = (article: number): string => keyById.get(story.articles[article]!.article.id) ?? '?';
+  return gold.map((g) => {
+    const grain = goldGrain(g.date);
+    const same = story.timeline.filter((t) => t.value === g.date && t.grain === grain);
+    const files = [...new Set(same.flatMap((t) => t.articles.map(keyOf)))];
+    const best = same.sort((a, b) => b.articles.length - a.articles.length)[0] ?? null;
+    return {
+      gold: g,
+      grain,
+      ours: best ? { id: best.id, value: best.value, grain: best.grain, files: best.articles.map(keyOf), expressions: same.flatMap((t) => t.mentions.map((m) => `${keyOf(m.article)}: ${m.date.text}`)) } : null,
+      valueOk: same.length > 0,
+      outletsOk: same.length > 0 && g.in.every((k) => files.includes(k)),
+    };
+  });
+}
+
+export const timelineSection: Section = {
+  name: 'timeline',
+  run(ctx) {
+    const gold = (Array.isArray(ctx.gold.timeline) ? ctx.gold.timeline : []) as GoldTimelineEntry[];
+    const rows = scoreTimeline(gold, ctx);
+    const table = [['date', 'grain', 'in', 'gold expression', 'found', 'all outlets', 'ours']];
+    for (const r of rows) table.push([r.gold.date, r.grain ?? '?', r.gold.in.join(','), JSON.stringify(r.gold.expression), mark(r.valueOk), r.valueOk ? mark(r.outletsOk) : '–', r.ours ? `${r.ours.id} ${r.ours.expressions.join('; ')}` : '–']);
+    const n = rows.length, found = rows.filter((r) => r.valueOk).length, everywhere = rows.filter((r) => r.outletsOk).length;
+    const lines = [...pad(table).map((l) => `  ${l}`), `  timeline: dates found with the right value and grain ${found}/${n} · in every listed outlet ${everywhere}/${n}`];
+    return {
+      name: 'timeline',
+      lines,
+      goal: 'every gold date found with the right value and grain, in every outlet that reports it',
+      targets: [{ name: 'dates found', ok: found === n, detail: `${found}/${n}` }, { name: 'in every outlet', ok: everywhere === n, detail: `${everywhere}/${n}` }],
+      json: { rows, totals: { gold: n, found, everywhere } },
+    };
+  },
+};
+
+/** The sections, in print order; later issues append alignment. */
+export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSection, timelineSection];
 
 // ---------- running ----------
 

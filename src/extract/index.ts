@@ -1,6 +1,7 @@
-import type { Article, DateMention, Message } from '../model/schema.js';
+import type { Article, Message } from '../model/schema.js';
 import type { TextLayer } from '../text/types.js';
 import { createAttributionExtractor, type AttributionFinding } from './attributions/index.js';
+import { createDateExtractor, type DateFinding } from './dates/index.js';
 import { createEntityExtractor, proseSentences, type EntityExtractorOptions, type EntityFindings } from './entities/index.js';
 import { createNerTagger } from './entities/ner/index.js';
 
@@ -8,7 +9,7 @@ import { createNerTagger } from './entities/ner/index.js';
 export interface Extraction {
   entities: EntityFindings;
   attributions: AttributionFinding[];
-  dates: DateMention[];
+  dates: DateFinding[];
   messages: Message[];
 }
 
@@ -16,24 +17,26 @@ export interface ExtractorOptions {
   entities?: EntityExtractorOptions;
   /** Run the attribution extractor (default true); false gives entities only, faster. */
   attributions?: boolean;
+  /** Run the date extractor (default true). */
+  dates?: boolean;
 }
 
 /**
  * The extract stage: `createExtractor(options)` compiles lexicons and loads models once; the
  * returned function works per article on its text layer. One NER pass feeds both the entity rules
- * and the attribution tagger. Dates are filled in by their own extractor (issue 5); until then the
- * list is empty, as the contract allows.
+ * and the attribution tagger; dates are read against the article's publication date.
  */
 export function createExtractor(options: ExtractorOptions = {}): (article: Article, layer: TextLayer) => Extraction {
   const tag = createNerTagger(options.entities?.ner);
   const findEntities = createEntityExtractor(options.entities);
   const findAttributions = options.attributions === false ? null : createAttributionExtractor();
+  const findDates = options.dates === false ? null : createDateExtractor();
   return (article, layer) => {
     const tagged = tag(article.text, layer, proseSentences(article, layer));
     return {
       entities: findEntities(article, layer, tagged),
       attributions: findAttributions ? findAttributions(article, layer, tagged) : [],
-      dates: [],
+      dates: findDates ? findDates(article, layer) : [],
       messages: [],
     };
   };

@@ -114,9 +114,14 @@ export type DateGrain = z.infer<typeof DateGrain>;
 
 export const DateMention = z.object({
   span: Span,
+  /** ISO 8601 (2024-10-21, 2024-W43, 2024-10, 2024, 2024-10-21T10:00, or an interval start/end), or null. */
   value: z.string().nullable(),
   grain: DateGrain.nullable(),
   rule: z.string().optional(),
+  /** Why the value is null (e.g. no publication date to count from). */
+  reason: z.string().optional(),
+  /** The sentence the date anchors — what happened then — and the entities named in it. */
+  event: z.object({ span: Span, entities: z.array(z.string()) }).optional(),
 });
 export type DateMention = z.infer<typeof DateMention>;
 
@@ -171,6 +176,17 @@ export const Story = z.object({
       aliases: z.array(z.string()),
       mentions: z.number().int(),
       in: z.array(z.object({ article: z.number().int(), entity: z.string() })),
+    }),
+  ),
+  /** When: dated events merged across the articles, in date order, each with its sentence per article. */
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      value: z.string(),
+      grain: DateGrain,
+      start: z.string(),
+      articles: z.array(z.number().int()),
+      mentions: z.array(z.object({ article: z.number().int(), date: Span, sentence: Span, entities: z.array(z.string()) })),
     }),
   ),
 });

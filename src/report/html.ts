@@ -114,6 +114,33 @@ ${rows.join('\n')}
 </section>`;
 }
 
+/** The sentence with its date expression marked, escaped. */
+function markedSentence(text: string, sentence: { start: number; end: number }, date: { start: number; end: number }): string {
+  return `${escapeHtml(text.slice(sentence.start, date.start))}<mark class="hl-date">${escapeHtml(text.slice(date.start, date.end))}</mark>${escapeHtml(text.slice(date.end, sentence.end))}`.replace(/\s*\n\s*/g, ' ');
+}
+
+/** "When": the story's timeline, each event with its date and grain and, per outlet, the sentence that dates it. */
+function renderTimeline(story: Story): string {
+  if (story.timeline.length === 0) return '';
+  const rows = story.timeline.map((t) => {
+    const told = t.mentions.map((m) => {
+      const entry = story.articles[m.article]!;
+      const block = entry.article.blocks.find((b) => b.start <= m.sentence.start && m.sentence.start < b.end);
+      return `<li><a href="#a${m.article}-${block?.start ?? 0}">${escapeHtml(articleLabel(entry))}</a>: ${markedSentence(entry.article.text, m.sentence, m.date)}</li>`;
+    });
+    return `<tr id="${escapeHtml(t.id)}"><td class="when"><strong>${escapeHtml(t.value)}</strong><br><span class="muted">${escapeHtml(t.grain)}</span></td><td><ul class="told">${told.join('')}</ul></td></tr>`;
+  });
+  return `<section class="section" aria-labelledby="h-when">
+<h2 id="h-when">When</h2>
+<table>
+<thead><tr><th>Date</th><th>What happened, in each outlet's words</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
 /** The story report as one self-contained HTML page: inline CSS, no scripts, no network. */
 export function renderHtml(story: Story): string {
   const title = storyHeadline(story);
@@ -140,6 +167,7 @@ export function renderHtml(story: Story): string {
 </header>
 ${renderEntities(story)}
 ${renderAttributions(story)}
+${renderTimeline(story)}
 <main class="outlets" style="--columns:${Math.max(1, Math.min(story.articles.length, 3))}">
 ${story.articles.map((a, i) => renderArticle(a, i)).join('\n')}
 </main>

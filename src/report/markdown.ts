@@ -34,6 +34,17 @@ export function renderMarkdown(story: Story): string {
     }),
   );
   if (said.length) lines.push('', '## Who said what', '', '| Outlet | Speaker | Cue | Kind | What was said |', '| --- | --- | --- | --- | --- |', ...said);
+  if (story.timeline.length) {
+    lines.push('', '## When', '', '| Event | Date | Grain | Outlet | What happened (the sentence; the date in bold) |', '| --- | --- | --- | --- | --- |');
+    for (const t of story.timeline) {
+      for (const m of t.mentions) {
+        const entry = story.articles[m.article]!;
+        const text = entry.article.text;
+        const sentence = `${escapeMarkdown(text.slice(m.sentence.start, m.date.start))}**${escapeMarkdown(text.slice(m.date.start, m.date.end))}**${escapeMarkdown(text.slice(m.date.end, m.sentence.end))}`.replace(/\s*\n\s*/g, ' ');
+        lines.push(`| ${t.id} | ${t.value} | ${t.grain} | ${escapeMarkdown(articleLabel(entry))} | ${sentence} |`);
+      }
+    }
+  }
   for (const entry of story.articles) {
     const { article } = entry;
     lines.push('', `## ${escapeMarkdown(articleLabel(entry))}`, '');

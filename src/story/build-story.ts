@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION, type ExtractRecord, type Story } from '../model/schema.js';
 import { mergeStoryEntities } from './entities.js';
+import { buildTimeline } from './timeline.js';
 
 export interface StoryOptions {
   /** Timestamp written into the report; fixed in tests so output is reproducible. */
@@ -18,8 +19,8 @@ function byPublished(a: ExtractRecord, b: ExtractRecord): number {
 }
 
 /**
- * The story stage: gathers the extracted articles of one story. Cross-outlet sections
- * (aligned quotes, conflicts, claims, timeline) are added by later issues.
+ * The story stage: gathers the extracted articles of one story, merges their entities and their dated events
+ * (the timeline). Cross-outlet sections (aligned quotes, conflicts, claims) are added by later issues.
  */
 export function buildStory(records: readonly ExtractRecord[], options: StoryOptions = {}): Story {
   const ordered = [...records].sort(byPublished);
@@ -27,6 +28,7 @@ export function buildStory(records: readonly ExtractRecord[], options: StoryOpti
   const id = createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 12);
   const sources = [...new Set(ordered.map((r) => r.article.source ?? r.input))];
   const dates = ordered.map((r) => r.article.published).filter((d): d is string => d !== null).sort();
+  const entities = mergeStoryEntities(ordered);
   return {
     schema: SCHEMA_VERSION,
     id,
@@ -41,6 +43,7 @@ export function buildStory(records: readonly ExtractRecord[], options: StoryOpti
     })),
     sources,
     dateRange: { first: dates[0] ?? null, last: dates.at(-1) ?? null },
-    entities: mergeStoryEntities(ordered),
+    entities,
+    timeline: buildTimeline(ordered, entities),
   };
 }
