@@ -39,7 +39,10 @@ export function summarizeRecord(record: ExtractRecord, layer: TextLayer): string
     const via = a.via.length ? ` — via ${a.via.map((v) => (v.entity ? nameOf.get(v.entity) ?? v.span.text : v.span.text)).join(', ')}` : '';
     lines.push(`  ${a.kind} ${a.id}: ${who} ${a.cue?.text ?? ''} ${a.content.map((c) => JSON.stringify(c.text)).join(' … ')}${via}`);
   }
-  for (const d of record.dates) lines.push(`  date ${JSON.stringify(d.span.text)} → ${d.value ?? 'unresolved'}${d.grain ? ` (${d.grain})` : ''}`);
+  for (const d of record.dates) {
+    const how = [d.grain, d.rule].filter(Boolean).join(', ');
+    lines.push(`  date ${JSON.stringify(d.span.text)} → ${d.value ?? `unresolved${d.reason ? ` (${d.reason})` : ''}`}${d.value && how ? ` (${how})` : ''}`);
+  }
   return `${lines.join('\n')}\n\n`;
 }
 

@@ -89,7 +89,7 @@ const FULL_WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 // wins on November 5]": the condition's tense, not the report's).
 const CLAUSE_BREAK = /[,;:—–()]|\s-\s|\s(?=(?:if|when|whether|unless|because|while|although|though|after|before|that)\s)/gi;
 
-const NO_PUBLISHED = 'no publication date: the expression is relative to it (give one with --published or a manifest)';
+const NO_PUBLISHED = 'no publication date to count from; give one with --published or a manifest';
 
 /** The clause around [start, end) of the sentence text; a clause of few words besides the date ("On Friday,") takes in the next. */
 function clauseOf(sentence: string, start: number, end: number): string {
