@@ -3,7 +3,7 @@
  * runs in a process of its own (so its peak RSS is its own), after a warm-up, median of 5 runs.
  * Single-threaded, so one core.
  *
- *   node dist/bench/bench.js [--task NAME]   (--task: run one task and print its result as JSON)
+ *   node dist/bench/bench.js [--task NAME | --shares]   (--task: one task, --shares: each extractor's share; as JSON)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { isCI, requireData } from '../config/paths.js';
 import { readDocument, type DocumentKind } from '../ingest/index.js';
 import type { Article, Message } from '../model/schema.js';
 import { createSegmenter } from '../text/index.js';
+import { readPublicationDates } from '../eval/eval-dates.js';
 
 const RUNS = 5;
 
@@ -91,11 +92,32 @@ function extractWith(options: ExtractorOptions): (doc: Doc) => number {
 /** The tasks, by name: which data set and what work per document. */
 const TASKS: Record<string, { data: 'polnear' | 'pages'; work: () => (doc: Doc) => number }> = {
   'polnear dev: ingest + segmentation': { data: 'polnear', work: ingestAndSegment },
-  'polnear dev: extract, entities only': { data: 'polnear', work: () => extractWith({ attributions: false }) },
-  'polnear dev: extract, full (entities + attributions)': { data: 'polnear', work: () => extractWith({}) },
+  'polnear dev: extract, entities only': { data: 'polnear', work: () => extractWith({ attributions: false, dates: false }) },
+  'polnear dev: extract, entities + attributions': { data: 'polnear', work: () => extractWith({ dates: false }) },
+  'polnear dev: extract, full (entities + attributions + dates)': { data: 'polnear', work: () => extractWith({}) },
   'article-extraction: ingest + segmentation': { data: 'pages', work: ingestAndSegment },
   'article-extraction: extract, full': { data: 'pages', work: () => extractWith({}) },
 };
+
+/**
+ * Where extraction spends its time: the full pipeline on PolNeAR dev with each article's publication date
+ * (metadata.tsv, so dates resolve), each extractor's share of the total, measured inside the same runs (a ratio the
+ * machine's speed changes cancel out of, where two separate timings would not).
+ */
+function extractorShares(polnearText: string): { total: number; shares: Record<string, number> } {
+  const metadata = requireData('polnear/metadata.tsv');
+  const published = metadata.ok ? readPublicationDates(readFileSync(metadata.path, 'utf8')) : new Map<string, string>();
+  const docs = loadDocs(polnearText, '.txt', 'text');
+  const articles = docs.flatMap((doc) => [...readDocument(doc.name, doc.bytes, { kind: doc.kind, meta: { published: published.get(doc.name.replace(/\.txt$/, '')) ?? null } })].filter((r) => r.ok));
+  const timings = new Map<string, number>();
+  const pipeline = createArticlePipeline({ timings });
+  for (const r of articles) pipeline(r.input, r.article, r.messages);
+  timings.clear();
+  const start = process.hrtime.bigint();
+  for (let run = 0; run < RUNS; run++) for (const r of articles) pipeline(r.input, r.article, r.messages);
+  const total = Number(process.hrtime.bigint() - start) / 1e6;
+  return { total, shares: Object.fromEntries([...timings].map(([k, v]) => [k, v / total])) };
+}
 
 function runTask(name: string, polnear: string, pages: string): Row {
   const task = TASKS[name];
@@ -114,6 +136,10 @@ function main(): number {
       return isCI() ? 1 : 0;
     }
   }
+  if (process.argv.includes('--shares')) {
+    console.log(JSON.stringify(extractorShares(polnear.path)));
+    return 0;
+  }
   const only = process.argv.indexOf('--task');
   if (only >= 0) {
     console.log(JSON.stringify(runTask(process.argv[only + 1] ?? '', polnear.path, pages.path)));
@@ -122,12 +148,18 @@ function main(): number {
   const self = fileURLToPath(import.meta.url);
   const rows = Object.keys(TASKS).map((name) => JSON.parse(execFileSync(process.execPath, [self, '--task', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
   console.log(`Parallax bench — node ${process.version}, one core, each task in its own process, median of ${RUNS} runs after a warm-up\n`);
+
   console.log('| task | articles | input MB | median ms | articles/s | MB/s | peak RSS MB |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const seconds = r.medianMs / 1000;
     console.log(`| ${r.task} | ${r.articles} | ${r.mb.toFixed(2)} | ${r.medianMs.toFixed(1)} | ${(r.articles / seconds).toFixed(0)} | ${(r.mb / seconds).toFixed(2)} | ${(r.peakMb ?? 0).toFixed(0)} |`);
   }
+  const { shares } = JSON.parse(execFileSync(process.execPath, [self, '--shares'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as { shares: Record<string, number> };
+  const pct = (k: string): string => `${(100 * (shares[k] ?? 0)).toFixed(1)} %`;
+  const rest = 1 - Object.values(shares).reduce((a, b) => a + b, 0);
+  console.log(`\nshare of the full extraction's time (PolNeAR dev with publication dates, ${RUNS} passes): NER ${pct('ner')} · entity rules ${pct('entities')} · attributions ${pct('attributions')} · dates ${pct('dates')} · ingest, text layer and resolve ${(100 * rest).toFixed(1)} %`);
+  if (shares.dates !== undefined) console.log(`dates add ${(100 * shares.dates / (1 - shares.dates)).toFixed(1)} % to the extraction without them`);
   return 0;
 }
 

@@ -56,16 +56,25 @@ const words = (list: readonly string[]): string => [...list].sort((a, b) => b.le
 
 // A sentence worth giving to chrono: a month name, a weekday, a relative day or a unit with a word that places
 // it, a slash date or a clock time. e.g. "on Monday", "Nov.5", "last month", "three days ago", "9/11", "10 a.m."
-// ("May" only capitalised: "may" is mostly the verb; "decision", "market" are no months).
-const CHRONO_TRIGGER = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bMay\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|tonight|noon|midnight|ago)\b|\b(?:last|next|this|past|coming|previous|following|recent|earlier|later)\s+(?:week|weekend|month|year|decade|night|morning|afternoon|evening|days|weeks|months|years)\b|\b(?:day|week|month|year|decade)s?\s+(?:later|earlier|after|before)\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b/i;
+// ("decision", "market" are no months; "May" is matched apart, capitalised only: "may" is mostly the verb).
+const MAY = /\bMay\b/g;
+// A bare weekday, the commonest date in news, is read by the weekday rule without chrono: "on Monday", "Monday night",
+// "Monday's debate". With "last", "next", "this" … before it, or "of" after it, chrono reads the sentence.
+const WEEKDAY = /(?:\b([Oo]n)\s+)?\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?:morning|afternoon|evening|night)\b)?/g;
+const WEEKDAY_NEEDS_CHRONO = /\b(?:last|next|this|past|coming|every|each|until|by|from|through)\s+$/i;
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
+const CHRONO_TRIGGER = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:yesterday|today|tomorrow|tonight|noon|midnight)\b|\b(?:last|next|this|past|coming|previous|following|recent|earlier|later)\s+(?:week|weekend|month|year|decade|night|morning|afternoon|evening|days|weeks|months|years)\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b/gi;
 // A sentence for the news rules alone: a year or decade, a range, a neighbouring day.
-const RULE_TRIGGER = /\b(?:1[89]|20)\d\d|\b(?:next|coming|past|last)\s+\S+\s+(?:day|week|month|year)s\b|\bday\s+(?:before|after)\b|\b(?:previous|following|next)\s+day\b/i;
+const RULE_TRIGGER = /\b(?:1[89]|20)\d\d|\b(?:day|week|month|year|decade)s?\s+(?:ago|later|earlier|after|before)\b|\b(?:next|coming|past|last)\s+\S+\s+(?:day|week|month|year)s\b|\bday\s+(?:before|after)\b|\b(?:previous|following|next)\s+day\b/gi;
 // "in 2016", "since 2016", "the 2016 race": a year after a date word. Not "2,016" or "2016 votes" (no such word before it).
 const YEAR = /\b(in|since|until|by|from|during|through|before|after|of|the|early|late|mid|end of|start of|spring|summer|fall|autumn|winter)\s+(1[89]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|percent\b))\b/gi;
 // "in the 1990s", "the 2020s".
 const DECADE = /\b(?:in\s+)?the\s+(1[89]\d0|20\d0)s\b/gi;
 // "over the next few weeks", "in the past two months".
 const RANGE = new RegExp(`\\b(?:over|in|during|within|for)\\s+the\\s+(next|coming|past|last)\\s+(${words([...Object.keys(VAGUE_COUNTS), ...Object.keys(NUMBER_WORDS)])}|\\d{1,2})\\s+(day|week|month|year)s\\b`, 'gi');
+// "three days ago", "two years later", "a few months earlier", "six weeks before": a count of units and a word that
+// places it. "ago" counts back from publication; the others from the article's previous date.
+const COUNTED = new RegExp(`\\b(?:(\\d{1,3}|${words([...Object.keys(NUMBER_WORDS), ...Object.keys(VAGUE_COUNTS), 'a', 'an', 'a few', 'several', 'some'])})\\s+)(day|week|month|year|decade)s?\\s+(ago|later|earlier|afterwards?|after|before)\\b`, 'gi');
 // "the previous day", "the day before", "the next day", "the following day".
 const NEIGHBOUR_DAY = /\bthe\s+(?:(previous|following|next)\s+day|day\s+(before|after))\b/gi;
 const FORWARD = new RegExp(`(?:^|[^\\p{L}'’])(?:${words(FORWARD_CUES)})(?![\\p{L}])`, 'iu');
@@ -76,10 +85,11 @@ const PREPOSITION_BEFORE = new RegExp(`(?:^|\\s)(?:${words(SPAN_PREPOSITIONS)})\
 // "at the end of June", "in early May": a part of the month, at month grain.
 const MONTH_PART_BEFORE = new RegExp(`(?:${words(MONTH_PARTS)})\\s*$`, 'i');
 const NAMED = NAMED_DATES.map((n) => ({ pattern: new RegExp(`(?<![\\p{L}\\d/])${n.words}(?![\\d/])`, 'giu'), value: n.value }));
-const NAMED_TRIGGER = new RegExp(NAMED_DATES.map((n) => n.words).join('|'), 'iu');
+const NAMED_TRIGGER = new RegExp(NAMED_DATES.map((n) => n.words).join('|'), 'giu');
 // A weekday that ends a quoted title ("“Fox News Sunday,”") is a name, not a day.
 // "for three years", "in 24 years", "in the weeks": a length of time, with no word that places it ("ago", "last", "next").
 const DURATION = new RegExp(`^(?:(?:in|for|over|within|during)\\s+)?(?:the\\s+)?(?:(?:\\d+|${words([...Object.keys(NUMBER_WORDS), ...Object.keys(VAGUE_COUNTS), 'a', 'an', 'many'])})\\s+)?(?:day|week|month|year|decade)s?$`, 'i');
+const TITLE_HINT = /\s(?:This|Last|Next|Today)\s+\p{Lu}/u;
 const TITLE_WORDS = /(?<=\S\s+)(?:This|Last|Next|Today)(?:\s+\p{Lu}[\p{L}'’]*)+/gu;
 const TITLE_BEFORE = /["“][^"”]{0,40}\p{Lu}[\p{L}.'’-]*\s+$/u;
 // A month alone is a date only after a date word: "in March", "since May", "last August", "early June".
@@ -119,6 +129,12 @@ function tenseOf(clause: string, before: string): Tense {
   return PAST.test(clause) ? 'past' : 'none';
 }
 type Tense = 'past' | 'forward' | 'would' | 'none';
+
+/** `date/weekday`: a bare weekday (0 = Sunday) by calendar.ts resolveWeekday, forward only for a forward clause. */
+function weekdayValue(weekday: number, published: Day | null, tense: Tense): { value: string | null; grain: DateGrain; rule: DateRule; reason?: string } {
+  if (!published) return { value: null, grain: 'day', rule: 'date/weekday', reason: NO_PUBLISHED };
+  return { value: formatAt(resolveWeekday(weekday, published, tense === 'forward'), 'day'), grain: 'day', rule: 'date/weekday' };
+}
 // "since January 1st": a date after "since" is past.
 const SINCE_BEFORE = /\bsince\s+(?:the\s+)?$/i;
 const WOULD = /\bwould\b|['’]d\b/i;
@@ -131,16 +147,62 @@ function relativeGrain(text: string, hasHour: boolean): DateGrain {
   return hasHour ? 'time' : 'day';
 }
 
+/**
+ * "three days ago" (`date/relative`, from publication); "two years later", "a few months earlier"
+ * (`date/relative-to-previous`, from the article's previous date, `anchor`); "six weeks before the election" counts
+ * from an undated event: value null with the reason.
+ */
+function countedFinding(m: RegExpMatchArray, sentence: string, published: Day | null, anchor: DateFinding | null): { value: string | null; grain: DateGrain; rule: DateRule; reason?: string } {
+  const raw = m[1]!.toLowerCase().replace(/^(?:a|an|some)\s+(?=\S)/, '');
+  const n = /^\d+$/.test(raw) ? Number(raw) : raw === 'a' || raw === 'an' || raw === 'some' ? 1 : (NUMBER_WORDS[raw] ?? VAGUE_COUNTS[raw] ?? 3);
+  const unit = m[2]!.toLowerCase() as 'day' | 'week' | 'month' | 'year' | 'decade';
+  const grain: DateGrain = unit;
+  const word = m[3]!.toLowerCase();
+  if (word === 'ago') {
+    if (!published) return { value: null, grain, rule: 'date/relative', reason: NO_PUBLISHED };
+    return { value: formatAt(addUnits(published, -n, unit), grain), grain, rule: 'date/relative' };
+  }
+  const after = m.index! + m[0].length;
+  if ((word === 'before' || word === 'after') && /^\s+(?:the|a|an|his|her|their|its|\p{Ll})/u.test(sentence.slice(after))) {
+    return { value: null, grain, rule: 'date/relative-to-previous', reason: 'counted from an event the text names but does not date' };
+  }
+  const from = anchor?.value ? parseDay(firstDay(anchor.value)) : null;
+  if (!from) return { value: null, grain, rule: 'date/relative-to-previous', reason: 'counted from an earlier date the text does not give' };
+  return { value: formatAt(addUnits(from, /later|after/.test(word) ? n : -n, unit), grain), grain, rule: 'date/relative-to-previous' };
+}
+
+/** The index of the sentence holding offset `at` (sentences in text order), or -1. */
+function sentenceAt(sentences: TextLayer['sentences'], at: number): number {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 const dayOf = (d: Date): Day => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 export type DateExtractor = (article: Pick<Article, 'text' | 'blocks' | 'published'>, layer: TextLayer) => DateFinding[];
+
+const UNUSED_PARSERS = new Set([
+  'ENTimeUnitWithinFormatParser', 'ENTimeUnitCasualRelativeFormatParser', 'ISOFormatParser', 'ENYearMonthDayParser', 'ENEndOfCurrentMonthParser',
+  // Counted units ("three days ago", "two years later") are COUNTED's.
+  'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser',
+]);
 
 /** Blocks whose sentences are read: prose, headings and captions (not credits or boilerplate). */
 const READ_KINDS = new Set(['paragraph', 'heading', 'caption']);
 
 export function createDateExtractor(): DateExtractor {
   const parser = chrono.casual.clone();
+  // Parsers whose readings the news rules make themselves or news does not write, each a scan of every sentence
+  // given to chrono: "within 3 days", "+2 weeks" (ranges are RANGE's), ISO and year-first dates, "end of this month",
+  // counted units.
+  parser.parsers = parser.parsers.filter((p) => !UNUSED_PARSERS.has(p.constructor.name));
   return (article, layer) => {
     if (typeof article?.text !== 'string') throw new TypeError('dateExtractor(article, layer): article.text must be a string');
     const text = article.text;
@@ -148,11 +210,21 @@ export function createDateExtractor(): DateExtractor {
     // chrono counts from noon UTC of the publication day, so no time zone moves it to another day.
     const instant = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
     const out: DateFinding[] = [];
-    for (const s of layer.sentences) {
+    // One scan of the whole text for each trigger marks the sentences worth reading: 1 for chrono, 2 for the rules.
+    const marks = new Uint8Array(layer.sentences.length);
+    const mark = (pattern: RegExp, bit: number): void => {
+      for (const m of text.matchAll(pattern)) {
+        const k = sentenceAt(layer.sentences, m.index);
+        if (k >= 0) marks[k] = marks[k]! | bit;
+      }
+    };
+    mark(CHRONO_TRIGGER, 1); mark(MAY, 1); mark(RULE_TRIGGER, 2); mark(NAMED_TRIGGER, 2); mark(WEEKDAY, 4);
+    for (let k = 0; k < layer.sentences.length; k++) {
+      if (marks[k] === 0) continue;
+      const s = layer.sentences[k]!;
       if (!READ_KINDS.has(article.blocks[s.block]?.kind ?? 'paragraph')) continue;
       const sentence = text.slice(s.start, s.end);
-      const forChrono = CHRONO_TRIGGER.test(sentence);
-      if (!forChrono && !RULE_TRIGGER.test(sentence) && !NAMED_TRIGGER.test(sentence)) continue;
+      const forChrono = (marks[k]! & 1) !== 0;
       const event = { start: s.start, end: s.end };
       const found: DateFinding[] = [];
       const add = (start: number, end: number, value: string | null, grain: DateGrain | null, rule: DateRule, reason?: string): void => {
@@ -175,11 +247,30 @@ export function createDateExtractor(): DateExtractor {
       }
       // "CBS This Morning on Monday": a capitalised title ("This Morning") mid-sentence is no date word; chrono reads
       // the sentence with such titles blanked out (same length, so offsets hold).
-      const readable = forChrono ? sentence.replace(TITLE_WORDS, (m) => ' '.repeat(m.length)) : '';
-      for (const r of forChrono ? parser.parse(readable, { instant, timezone: 0 }) : []) {
-        const anchor = [...out, ...found].filter((f) => f.value && f.grain && f.end <= s.start + r.index).pop();
-        const finding = classify(r, sentence, published, anchor ?? null);
+      // Weekdays chrono will not read: the sentence's own rule, unless a word around one wants chrono after all.
+      let chrono = forChrono;
+      if (!chrono && marks[k]! & 4) {
+        for (const m of sentence.matchAll(WEEKDAY)) {
+          const from = m.index + (m[1] ? m[1].length + 1 : 0);
+          if (WEEKDAY_NEEDS_CHRONO.test(sentence.slice(0, from)) || /^\s+of\b/.test(sentence.slice(m.index + m[0].length))) chrono = true;
+        }
+        if (!chrono) {
+          for (const m of sentence.matchAll(WEEKDAY)) {
+            if (TITLE_BEFORE.test(sentence.slice(0, m.index))) continue;
+            const tense = tenseOf(clauseOf(sentence, m.index, m.index + m[0].length), sentence.slice(0, m.index));
+            const f = weekdayValue(WEEKDAY_INDEX[m[2]!.toLowerCase()]!, published, tense);
+            add(m.index, m.index + m[0].length, f.value, f.grain, f.rule, f.reason);
+          }
+        }
+      }
+      const readable = chrono && TITLE_HINT.test(sentence) ? sentence.replace(TITLE_WORDS, (m) => ' '.repeat(m.length)) : sentence;
+      for (const r of chrono ? parser.parse(readable, { instant, timezone: 0 }) : []) {
+        const finding = classify(r, sentence, published);
         if (finding) add(finding.start, finding.end, finding.value, finding.grain, finding.rule, finding.reason);
+      }
+      for (const m of sentence.matchAll(COUNTED)) {
+        const f = countedFinding(m, sentence, published, [...out, ...found].filter((x) => x.value && x.end <= s.start + m.index).pop() ?? null);
+        add(m.index, m.index + m[0].length, f.value, f.grain, f.rule, f.reason);
       }
       // After chrono: "the day after Monday's debate" counts from the date that follows it.
       for (const m of sentence.matchAll(NEIGHBOUR_DAY)) {
@@ -206,7 +297,7 @@ export function createDateExtractor(): DateExtractor {
   };
 
   /** A chrono result as a finding (span relative to the sentence), or null for a near miss. */
-  function classify(r: chrono.ParsedResult, sentence: string, published: Day | null, anchor: DateFinding | null): Omit<DateFinding, 'event'> | null {
+  function classify(r: chrono.ParsedResult, sentence: string, published: Day | null): Omit<DateFinding, 'event'> | null {
     let start = r.index, end = r.index + r.text.length;
     while (end > start && /[\s,.;:]/.test(sentence[end - 1]!) && !/\b[A-Z][a-z]{0,3}\.$/.test(sentence.slice(start, end))) end--;
     let words = sentence.slice(start, end);
@@ -230,22 +321,6 @@ export function createDateExtractor(): DateExtractor {
     // "on Monday", "in July": the preposition belongs to the span.
     const prep = PREPOSITION_BEFORE.exec(sentence.slice(0, start));
     if (prep && !/^(on|in)\b/i.test(words)) start = prep.index + prep[0].length - prep[0].trimStart().length;
-    // "two years later", "a few months earlier": from the article's previous date, not from publication.
-    const counted = /^(.*?)\b(day|week|month|year|decade)s?\s+(later|earlier|afterwards?|after|before)$/i.exec(words);
-    if (counted && !/\b(?:this|last|next)\b/i.test(words)) {
-      const unit = counted[2]!.toLowerCase() as 'day' | 'week' | 'month' | 'year' | 'decade';
-      const raw = counted[1]!.trim().toLowerCase().replace(/^(?:a|an|some)\s+/, '') || 'one';
-      const n = /^\d+$/.test(raw) ? Number(raw) : (NUMBER_WORDS[raw] ?? VAGUE_COUNTS[raw] ?? (raw === '' ? 1 : NaN));
-      const grain: DateGrain = unit === 'decade' ? 'decade' : unit;
-      // "six weeks before the election": counted from the event named next, which has no date here.
-      if (/^(?:before|after)$/i.test(counted[3]!) && /^\s+(?:the|a|an|his|her|their|its|\p{Ll})/u.test(sentence.slice(r.index + r.text.length))) {
-        return { start, end, value: null, grain, rule: 'date/relative-to-previous', reason: 'counted from an event the text names but does not date' };
-      }
-      const from = anchor?.value ? parseDay(firstDay(anchor.value)) : null;
-      if (!from || !Number.isFinite(n)) return { start, end, value: null, grain, rule: 'date/relative-to-previous', reason: 'counted from an earlier date the text does not give' };
-      const later = /later|after/i.test(counted[3]!);
-      return { start, end, value: formatAt(addUnits(from, later ? n : -n, unit), grain), grain, rule: 'date/relative-to-previous' };
-    }
     const tense = tenseOf(clauseOf(sentence, r.index, r.index + r.text.length), sentence.slice(0, start));
     const monthPart = hasMonth && !/\d/.test(words) && MONTH_PART_BEFORE.test(sentence.slice(0, r.index) + words.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?.*$/i, ''));
     const midnight = /\bmidnight\b/i.test(words);
@@ -293,8 +368,8 @@ export function createDateExtractor(): DateExtractor {
         return { value: formatAt({ ...m, day: 1 }, 'month'), grain: 'month', rule: 'date/month' };
       }
       if (c.isCertain('weekday')) {
-        if (!published) return { value: null, grain: 'day', rule: 'date/weekday', reason: NO_PUBLISHED };
-        return { ...withTime(formatAt(resolveWeekday(c.get('weekday')!, published, tense === 'forward'), 'day'), 'day'), rule: 'date/weekday' };
+        const f = weekdayValue(c.get('weekday')!, published, tense);
+        return f.value ? { ...withTime(f.value, 'day'), rule: f.rule } : f;
       }
       if (c.isCertain('year')) return { value: String(c.get('year')), grain: 'year', rule: 'date/year' };
       return null;

@@ -5,7 +5,7 @@
 /** Words that make a clause look forward ("will meet on Friday", "ahead of the election on Nov. 5"). */
 export const FORWARD_CUES = [
   'will', "'ll", '’ll', 'shall', 'going to', 'plans to', 'plan to', 'planned for', 'set to', 'scheduled', 'expected to',
-  'upcoming', 'ahead of', 'coming', 'due to', 'is due', 'are due', 'in the run-up to', 'before the',
+  'upcoming', 'ahead of', 'coming', 'next', 'due to', 'is due', 'are due', 'in the run-up to', 'before the',
 ] as const;
 // Not "until": "kept going until 2 a.m. Friday" is past.
 
