@@ -61,8 +61,9 @@ describe('parallax analyze', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^# /);
     assert.match(run.stdout, /\| CNBC \| 2024-10-23 \|/);
-    assert.match(run.stdout, /### Complaint/);
-    assert.match(run.stdout, /> _credit:_ Brian Snyder \\\| Reuters/);
+    assert.match(run.stdout, /### ¶\d+ Complaint/);
+    assert.match(run.stdout, /> _credit:_ ¶\d+ Brian Snyder \\\| Reuters/);
+    assert.match(run.stdout, /## Aligned quotes/);
   });
 
   it('exits 1 and still reports when one input fails, 2 when none can be read', async () => {

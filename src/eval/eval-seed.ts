@@ -1,9 +1,9 @@
 /**
  * eval:seed — our analysis of the founding story (examples/seed-story) against the hand-made gold
- * (../shared/fixtures/seed-story/gold.json). Built as sections; `entities` is the first, later issues
- * add attributions, dates and cross-outlet alignment. Definitions: docs/evaluation.md.
+ * (../shared/fixtures/seed-story/gold.json), section by section: entities, attributions, timeline, and the
+ * cross-outlet story (seed-story.ts). Definitions: docs/evaluation.md.
  *
- *   npm run eval:seed [-- --json] [-- --section entities|attributions|timeline] [-- --verbose] [-- --manifest FILE] [-- --gold FILE]
+ *   npm run eval:seed [-- --json] [-- --section entities|attributions|timeline|alignedQuotes|discrepancies|claims|onlyIn] [-- --verbose] [-- --manifest FILE] [-- --gold FILE]
  *
  * The articles go through the library (`readManifest` + `extract`); gold.json is read only here.
  * A missing gold file: says so and exits 0, or exits 1 under CI=true.
@@ -14,8 +14,9 @@ import { extract } from '../api/extract.js';
 import { EXAMPLE_STORY, fixturesDir, isCI } from '../config/paths.js';
 import { readManifest } from '../ingest/index.js';
 import type { Entity, ExtractRecord } from '../model/schema.js';
-import { buildStory } from '../story/build-story.js';
 import { isMain, runMain } from './main-guard.js';
+import { alignedQuotesSection, claimsSection, discrepanciesSection, onlyInSection, seedStory } from './seed-story.js';
+import { mark, pad } from './table.js';
 import { excerpt, scoreAttributions, speakerLabel, type ArticleAttributions, type AttributionRow, type GoldAttribution } from './seed-attributions.js';
 import { listedPerson, matchEntity, notPeopleHits, roleMatch, type EntityMatch, type GoldEntity, type RoleHow } from './seed-match.js';
 
@@ -145,12 +146,6 @@ export function personMentions(gold: SeedGold, ctx: SeedContext): PersonMention[
   return out;
 }
 
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
-
-function pad(cells: string[][]): string[] {
-  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
-}
 
 export const entitiesSection: Section = {
   name: 'entities',
@@ -317,10 +312,8 @@ export const goldGrain = (date: string): TimelineRow['grain'] => (/^\d{4}-\d{2}-
  * grain) has a mention in each gold file.
  */
 export function scoreTimeline(gold: readonly GoldTimelineEntry[], ctx: SeedContext): TimelineRow[] {
-  const story = buildStory([...ctx.articles.values()].map((a) => a.record), { now: new Date(0) });
-  // The story orders its articles by publication: find each one's gold file key by its article id.
-  const keyById = new Map([...ctx.articles].map(([k, a]) => [a.record.article.id, k]));
-  const keyOf = (article: number): string => keyById.get(story.articles[article]!.article.id) ?? '?';
+  // The story orders its articles by publication: each one's gold file key comes by its article id.
+  const { story, keyOf } = seedStory(ctx);
   return gold.map((g) => {
     const grain = goldGrain(g.date);
     const same = story.timeline.filter((t) => t.value === g.date && t.grain === grain);
@@ -355,8 +348,8 @@ export const timelineSection: Section = {
   },
 };
 
-/** The sections, in print order; later issues append alignment. */
-export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSection, timelineSection];
+/** The sections, in print order. */
+export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSection, timelineSection, alignedQuotesSection, discrepanciesSection, claimsSection, onlyInSection];
 
 // ---------- running ----------
 

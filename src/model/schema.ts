@@ -100,6 +100,8 @@ export const Attribution = z.object({
   source: Span.nullable(),
   speaker: z.string().nullable(),
   via: z.array(Via),
+  /** Other entities the text may equally give these words to (an ambiguous attribution), besides `speaker`. */
+  alternatives: z.array(z.string()).optional(),
   /**
    * The id of the attribution whose quotation this one continues (a quotation with no cue of its own: the same
    * speaker, named there), or absent.
@@ -156,7 +158,42 @@ export const StoryArticle = z.object({
   dates: z.array(DateMention),
 });
 
-/** The story report (`parallax analyze --format json`); later issues add sections. */
+/** One outlet's side of an aligned quotation: the quoted words, the attribution holding them, whom it gives them to. */
+export const StoryQuote = z.object({
+  article: z.number().int(),
+  span: Span,
+  attribution: z.string().nullable(),
+  /** Story entity ids (more than one: the outlet's sentence leaves it open between them). */
+  speakers: z.array(z.string()),
+});
+
+export const QuoteVerdict = z.enum(['identical', 'punctuation', 'part', 'wording']);
+export const SpeakerVerdict = z.enum(['same', 'different', 'ambiguous', 'unknown']);
+
+export const ConflictSide = z.object({
+  article: z.number().int(),
+  attribution: z.string(),
+  speakers: z.array(z.string()),
+  /** The source as written ("the US candidate") and the cue. */
+  source: Span.nullable(),
+  cue: Span.nullable(),
+});
+
+export const Quantity = z.object({
+  article: z.number().int(),
+  /** The hedge, number and unit as written ("nearly 100"). */
+  span: Span,
+  /** The words counted ("current and former Labour Party staff"). */
+  counted: z.string(),
+  value: z.number(),
+  /** The interval the hedge makes of the value; `high` null when unbounded ("more than 100"). */
+  low: z.number(),
+  high: z.number().nullable(),
+  kind: z.enum(['count', 'money', 'percent']),
+  sentence: Span,
+});
+
+/** The story report (`parallax analyze --format json`). */
 export const Story = z.object({
   schema: z.literal(SCHEMA_VERSION),
   id: z.string(),
@@ -189,5 +226,56 @@ export const Story = z.object({
       mentions: z.array(z.object({ article: z.number().int(), date: Span, sentence: Span, entities: z.array(z.string()) })),
     }),
   ),
+  /** The headline summary: sentences of the facts most outlets report, each in one outlet's own words. */
+  summary: z.array(z.object({ fact: z.string().nullable(), article: z.number().int(), span: Span })),
+  /** The same quotation in two outlets, with its word diff and verdicts (docs/story.md). */
+  alignedQuotes: z.array(
+    z.object({
+      id: z.string(),
+      quotes: z.tuple([StoryQuote, StoryQuote]),
+      verdict: QuoteVerdict,
+      /** For `part`: which side (0 or 1) quotes the longer text. */
+      longer: z.union([z.literal(0), z.literal(1)]).optional(),
+      diff: z.object({ added: z.array(z.string()), dropped: z.array(z.string()), changed: z.array(z.tuple([z.string(), z.string()])) }),
+      speakers: SpeakerVerdict,
+      /** The two sides' speakers are linked by affiliation (the campaign and its candidate). */
+      related: z.boolean(),
+      /** The verdict in words, with the outlets' names. */
+      description: z.string(),
+    }),
+  ),
+  /** The same words or statement given to different actors by different outlets. */
+  conflicts: z.array(
+    z.object({
+      id: z.string(),
+      verdict: z.enum(['different', 'ambiguous']),
+      related: z.boolean(),
+      /** The aligned quotation it comes from, if any. */
+      quote: z.string().nullable(),
+      sides: z.tuple([ConflictSide, ConflictSide]),
+    }),
+  ),
+  /** Quantities about the same thing compared across outlets. */
+  numbers: z.array(z.object({ id: z.string(), verdict: z.enum(['consistent', 'conflict']), quantities: z.tuple([Quantity, Quantity]) })),
+  /** The claims map: accusations, denials, responses and the evidence cited, each edge with its words per outlet. */
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['accusation', 'denial', 'response', 'evidence']),
+      by: z.string(),
+      alsoBy: z.array(z.string()),
+      against: z.string().nullable(),
+      /** Each outlet's words for it: an attribution's content parts, or the thing cited. */
+      mentions: z.array(z.object({ article: z.number().int(), attribution: z.string().nullable(), spans: z.array(Span) })),
+    }),
+  ),
+  /** Which outlets report each fact, what only one reports, whom each quotes. */
+  coverage: z.object({
+    facts: z.array(z.object({ id: z.string(), articles: z.array(z.number().int()), mentions: z.array(z.object({ article: z.number().int(), span: Span })) })),
+    onlyIn: z.array(z.object({ article: z.number().int(), facts: z.array(z.string()) })),
+    uniqueEntities: z.array(z.object({ article: z.number().int(), entities: z.array(z.object({ entity: z.string(), sentence: Span })) })),
+    quoted: z.array(z.object({ article: z.number().int(), speaker: z.string().nullable(), attributions: z.number().int(), words: z.number().int() })),
+    uniqueQuotes: z.array(z.object({ article: z.number().int(), quotes: z.array(Span) })),
+  }),
 });
 export type Story = z.infer<typeof Story>;

@@ -4,7 +4,8 @@ import type { Block, Span } from '../model/schema.js';
 export interface Highlight {
   start: number;
   end: number;
-  kind: 'entity' | 'quote' | 'cue' | 'source' | 'date';
+  /** `ref`: a span a story section refers to (its id is the anchor the section links to). */
+  kind: 'entity' | 'quote' | 'cue' | 'source' | 'date' | 'ref';
   id: string;
   title: string;
 }

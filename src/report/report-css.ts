@@ -25,6 +25,11 @@ mark.hl-entity{box-shadow:inset 0 -2px 0 #8fb8e8}
 mark.hl-cue{box-shadow:inset 0 -2px 0 #e59a3c}
 mark.hl-source{background:#e4f0ff}
 mark.hl-date{box-shadow:inset 0 -2px 0 #4caf7a}
+mark.hl-ref:target{background:#ffd86b;outline:2px solid var(--accent)}
+.verdict{font-weight:600}.verdict-conflict,.verdict-different,.verdict-ambiguous{color:#a3321b}.verdict-consistent,.verdict-same{color:#1f7a46}
+blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid var(--line)}
+ul.brief{margin:.2rem 0 .2rem 1.1rem;padding:0;font-size:1rem}ul.brief li{margin:.3rem 0}
+ul.told{margin:0;padding-left:1rem}
 section.section{margin:1.25rem 2rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem}
 section.section h2{margin:0 0 .6rem;font:700 1.1rem/1.3 system-ui,sans-serif}
 table{border-collapse:collapse;width:100%;font:.85rem/1.4 system-ui,sans-serif}

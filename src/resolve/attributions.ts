@@ -78,6 +78,8 @@ function firstNounPhraseHead(text: string, from: number, to: number, entities: r
 const ROLE_WORDS = new Set([...ROLE_HEADS, ...ROLE_MODIFIERS].flatMap((r) => r.split(' ')));
 
 const DOCUMENT = new RegExp(`\\b(${DOCUMENT_NOUNS.map((d) => d.replace('-', '\\-')).join('|')})\\b`, 'i');
+/** The document nouns of a text; a capitalised one is part of a name ("the Washington Post"), not a document. */
+const documentNouns = (words: string): RegExpExecArray[] => [...words.matchAll(new RegExp(DOCUMENT.source, 'gi'))].filter((m) => m[1] === m[1]!.toLowerCase());
 /** How far back a document's earlier mention is looked for. */
 const DEFAULT_DOCUMENT_LOOKBACK = 4000;
 
@@ -85,11 +87,12 @@ const DEFAULT_DOCUMENT_LOOKBACK = 4000;
  * `speaker/document-author`: a source whose head is a document ("the complaint", "the post", "The deleted post by
  * Labour's Sofia Patel") speaks for its author: the entity after "by" in it, else the author at the document's
  * latest earlier mention — "X's letter", "a letter by X", or the subject of the sentence ("Trump's campaign team
- * filed a complaint"). A document with no author in sight gives no speaker.
+ * filed a complaint"); a definite "the letter" with no earlier letter refers to the latest document named before
+ * it. A document with no author in sight gives no speaker.
  */
 function documentAuthor(text: string, source: { start: number; end: number }, entities: readonly Entity[], self = false): string | null {
   const words = text.slice(source.start, source.end);
-  const head = DOCUMENT.exec(words);
+  const head = documentNouns(words)[0];
   if (!head || /^(it|they|which)$/i.test(words)) return null;
   const by = /\bby\s+/i.exec(words.slice(head.index));
   if (by) return firstNounPhraseHead(text, source.start + head.index + by.index + by[0].length, source.end, entities);
@@ -98,7 +101,10 @@ function documentAuthor(text: string, source: { start: number; end: number }, en
   const until = self ? source.end : source.start;
   const before = text.slice(Math.max(0, until - DEFAULT_DOCUMENT_LOOKBACK), until);
   const offset = until - before.length;
-  const earlier = [...before.matchAll(new RegExp(`\\b${noun.replace('-', '\\-')}s?\\b`, 'gi'))].pop();
+  // The document's own earlier mention; failing that (a definite "the letter" for what was "a complaint"), the latest
+  // document named before it.
+  const earlier = [...before.matchAll(new RegExp(`\\b${noun.replace('-', '\\-')}s?\\b`, 'gi'))].pop()
+    ?? (/^the\b/i.test(words) ? documentNouns(before).pop() : undefined);
   if (!earlier) return null;
   const at = offset + earlier.index;
   const after = /^\w+\s+by\s+/i.exec(text.slice(at, at + 40));
@@ -115,7 +121,7 @@ function relativeSpeaker(text: string, source: { start: number; end: number }, e
   if (!/^which$/i.test(text.slice(source.start, source.end))) return null;
   const start = sentenceStart(text, source.start);
   const clause = text.slice(start, source.start);
-  const documents = [...clause.matchAll(new RegExp(DOCUMENT.source, 'gi'))];
+  const documents = documentNouns(clause);
   const last = documents[documents.length - 1];
   if (last) return documentAuthor(text, { start: start + last.index, end: start + last.index + last[0].length }, entities, true);
   let best: { id: string; end: number } | null = null;
@@ -258,7 +264,23 @@ export function resolveAttributions(text: string, findings: readonly Attribution
     recordOf.set(f, record);
   }
   addVia(text, list, entities);
+  addAlternatives(text, list);
   return withoutRelays(list);
+}
+
+/**
+ * `speaker/participle-ambiguous`: "Trump's team cited media reports by the Post, suggesting that …": a participle
+ * after a comma may belong to the main clause's subject or to the noun phrase before the comma. When another
+ * attribution of the sentence, before it, has a different speaker (the main clause's), that one is recorded in
+ * `alternatives`: the text does not say which of them suggests. An ambiguous attribution is a finding in itself.
+ */
+function addAlternatives(text: string, list: Attribution[]): void {
+  for (const a of list) {
+    if (!a.cue || !/ing$/i.test(a.cue.text) || !/,\s*$/.test(text.slice(Math.max(0, a.cue.start - 3), a.cue.start))) continue;
+    const from = sentenceStart(text, a.cue.start);
+    const main = list.find((b) => b !== a && b.cue && b.speaker && b.cue.start >= from && b.cue.end <= a.cue!.start && b.speaker !== a.speaker);
+    if (main?.speaker) a.alternatives = [main.speaker];
+  }
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { DateGrain, ExtractRecord, Span } from '../model/schema.js';
 import { firstDay } from '../extract/dates/calendar.js';
 import type { StoryEntity } from './entities.js';
+import { contentStems, shared } from './words.js';
 
 export interface TimelineMention {
   /** Index of the article in the story. */
@@ -33,9 +34,7 @@ export interface TimelineEvent {
 export const DEFAULT_SHARED_WORDS = 2;
 
 const GRAIN_ORDER: Record<DateGrain, number> = { decade: 0, year: 1, quarter: 2, month: 3, week: 4, day: 5, time: 6 };
-const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'that', 'this', 'it', 'its', 'is', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'he', 'she', 'they', 'his', 'her', 'their', 'said', 'after', 'before', 'about', 'over', 'into', 'than', 'which', 'who', 'would', 'will', 'not', 'also']);
 
-const contentWords = (text: string): Set<string> => new Set((text.toLowerCase().match(/\p{L}[\p{L}'’-]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.replace(/s$/, '')));
 
 export function buildTimeline(records: readonly Pick<ExtractRecord, 'dates'>[], entities: readonly StoryEntity[]): TimelineEvent[] {
   // Article entity id → story entity id.
@@ -47,7 +46,7 @@ export function buildTimeline(records: readonly Pick<ExtractRecord, 'dates'>[], 
     for (const d of r.dates) {
       if (!d.value || !d.grain || !d.event) continue;
       const ids = [...new Set(d.event.entities.map((e) => storyId.get(`${article}:${e}`)).filter((x): x is string => x !== undefined))];
-      items.push({ article, date: d.span, sentence: d.event.span, entities: ids, value: d.value, grain: d.grain, words: contentWords(d.event.span.text), order: items.length });
+      items.push({ article, date: d.span, sentence: d.event.span, entities: ids, value: d.value, grain: d.grain, words: contentStems(d.event.span.text), order: items.length });
     }
   });
   // Single-link clusters within each (value, grain).
@@ -59,9 +58,7 @@ export function buildTimeline(records: readonly Pick<ExtractRecord, 'dates'>[], 
       if (a.value !== b.value || a.grain !== b.grain) continue;
       const sameSentence = a.article === b.article && a.sentence.start === b.sentence.start;
       const sharedEntity = a.entities.some((e) => b.entities.includes(e));
-      let shared = 0;
-      for (const w of a.words) if (b.words.has(w)) shared++;
-      if (sameSentence || sharedEntity || shared >= DEFAULT_SHARED_WORDS) parent[find(i)] = find(j);
+      if (sameSentence || sharedEntity || shared(a.words, b.words) >= DEFAULT_SHARED_WORDS) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, Item[]>();
