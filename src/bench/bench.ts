@@ -3,14 +3,15 @@
  * runs in a process of its own (so its peak RSS is its own), after a warm-up, median of 5 runs.
  * Single-threaded, so one core.
  *
- *   node dist/bench/bench.js [--task NAME | --shares]   (--task: one task, --shares: each extractor's share; as JSON)
+ *   node dist/bench/bench.js [--task NAME | --shares | --story]   (one task, each extractor's share, the story stage; as JSON)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createArticlePipeline } from '../api/extract.js';
+import { createArticlePipeline, extract } from '../api/extract.js';
+import { buildStory } from '../story/build-story.js';
 import type { ExtractorOptions } from '../extract/index.js';
 import { isCI, requireData } from '../config/paths.js';
 import { readDocument, type DocumentKind } from '../ingest/index.js';
@@ -119,6 +120,31 @@ function extractorShares(polnearText: string): { total: number; shares: Record<s
   return { total, shares: Object.fromEntries([...timings].map(([k, v]) => [k, v / total])) };
 }
 
+/** Articles in the story the story stage is timed on. */
+const STORY_SIZE = 20;
+
+/**
+ * The story stage alone (after extraction): `buildStory` on 20 articles of stories/giveme5w1h-silver.jsonl — the
+ * largest story, filled up from the next largest (a stray article is part of real input too).
+ */
+async function storyStage(path: string): Promise<Row> {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { story: string; source: string; published: string | null; title: string | null; text: string; url: string | null });
+  const sizes = new Map<string, number>();
+  for (const l of lines) sizes.set(l.story, (sizes.get(l.story) ?? 0) + 1);
+  const order = [...sizes].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const chosen = order.flatMap((k) => lines.filter((l) => l.story === k)).slice(0, STORY_SIZE);
+  const records = await extract(chosen.map(({ story: _gold, ...a }) => a));
+  buildStory(records); // warm-up
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = process.hrtime.bigint();
+    buildStory(records);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const mb = chosen.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / (1024 * 1024);
+  return { task: `story: analyze ${records.length} articles of one story, after extraction`, articles: records.length, mb, medianMs: median(times), peakMb: process.resourceUsage().maxRSS / 1024 };
+}
+
 function runTask(name: string, polnear: string, pages: string): Row {
   const task = TASKS[name];
   if (!task) throw new TypeError(`bench: no task named ${JSON.stringify(name)}`);
@@ -127,10 +153,11 @@ function runTask(name: string, polnear: string, pages: string): Row {
   return { ...row, peakMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const polnear = requireData('polnear/dev/text');
   const pages = requireData('article-extraction/html');
-  for (const check of [polnear, pages]) {
+  const stories = requireData('stories/giveme5w1h-silver.jsonl');
+  for (const check of [polnear, pages, stories]) {
     if (!check.ok) {
       console.error(`bench: ${check.reason}${isCI() ? '' : ' — skipping'}`);
       return isCI() ? 1 : 0;
@@ -140,6 +167,10 @@ function main(): number {
     console.log(JSON.stringify(extractorShares(polnear.path)));
     return 0;
   }
+  if (process.argv.includes('--story')) {
+    console.log(JSON.stringify(await storyStage(stories.path)));
+    return 0;
+  }
   const only = process.argv.indexOf('--task');
   if (only >= 0) {
     console.log(JSON.stringify(runTask(process.argv[only + 1] ?? '', polnear.path, pages.path)));
@@ -147,6 +178,7 @@ function main(): number {
   }
   const self = fileURLToPath(import.meta.url);
   const rows = Object.keys(TASKS).map((name) => JSON.parse(execFileSync(process.execPath, [self, '--task', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
+  rows.push(JSON.parse(execFileSync(process.execPath, [self, '--story'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
   console.log(`Parallax bench — node ${process.version}, one core, each task in its own process, median of ${RUNS} runs after a warm-up\n`);
 
   console.log('| task | articles | input MB | median ms | articles/s | MB/s | peak RSS MB |');
@@ -163,4 +195,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

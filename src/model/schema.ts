@@ -256,7 +256,7 @@ export const Story = z.object({
     }),
   ),
   /** Quantities about the same thing compared across outlets. */
-  numbers: z.array(z.object({ id: z.string(), verdict: z.enum(['consistent', 'conflict']), quantities: z.tuple([Quantity, Quantity]) })),
+  numbers: z.array(z.object({ id: z.string(), verdict: z.enum(['consistent', 'conflict']), /** Two or more, of two or more articles. */ quantities: z.array(Quantity).min(2) })),
   /** The claims map: accusations, denials, responses and the evidence cited, each edge with its words per outlet. */
   claims: z.array(
     z.object({

@@ -207,9 +207,9 @@ function renderNumbers(view: StoryView): string {
   if (!view.numbers.length) return '';
   const rows = view.numbers.map((n) => {
     const side = (s: StoryView['numbers'][number]['sides'][number]): string => `${linked(s.ref, false)} ${escapeHtml(s.counted)} ${outletTag(s.ref)}<br><span class="muted">${escapeHtml(s.interval)}</span>`;
-    return `<tr id="${escapeHtml(n.id)}"><td>${escapeHtml(n.id)}</td><td>${side(n.sides[0]!)}</td><td>${side(n.sides[1]!)}</td><td>${verdictTag(n.verdict, n.verdict)}</td></tr>`;
+    return `<tr id="${escapeHtml(n.id)}"><td>${escapeHtml(n.id)}</td><td><ul class="told">${n.sides.map((x) => `<li>${side(x)}</li>`).join('')}</ul></td><td>${verdictTag(n.verdict, n.verdict)}</td></tr>`;
   });
-  return section('numbers', 'Numbers', 'Quantities about the same thing, read with their hedges (“nearly 100” is 90–100).', table(['#', 'One outlet', 'The other', 'Verdict'], rows));
+  return section('numbers', 'Numbers', 'Quantities about the same thing in sentences reporting one fact, read with their hedges (“nearly 100” is 90–100).', table(['#', 'Each outlet’s figure', 'Verdict'], rows));
 }
 
 function renderClaims(view: StoryView): string {

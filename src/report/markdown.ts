@@ -33,10 +33,10 @@ function crossOutletSections(view: StoryView, lines: string[]): void {
     }
   }
   if (view.numbers.length) {
-    lines.push('', '## Numbers', '', '| # | One outlet | The other | Verdict |', '| --- | --- | --- | --- |');
+    lines.push('', '## Numbers', '', '| # | Each outlet\'s figure | Verdict |', '| --- | --- | --- |');
     for (const n of view.numbers) {
       const side = (s: StoryView['numbers'][number]['sides'][number]): string => `**${escapeMarkdown(s.ref.span.text)}** ${escapeMarkdown(s.counted)} (${escapeMarkdown(s.interval)}; ${where(s.ref)})`;
-      lines.push(`| ${n.id} | ${side(n.sides[0]!)} | ${side(n.sides[1]!)} | ${n.verdict} |`);
+      lines.push(`| ${n.id} | ${n.sides.map(side).join('<br>')} | ${n.verdict} |`);
     }
   }
   if (view.claims.length) {

@@ -15,7 +15,7 @@ describe('the story report\'s cross-outlet sections', () => {
     const md = renderMarkdown(await analyze(articles, { now: new Date(0) }));
     for (const heading of ['## In brief', '## Aligned quotes', '## Numbers', '## Claims, denials and evidence']) assert.ok(md.includes(heading), heading);
     assert.match(md, /\| q1 \| Daily B quotes a part of Daily A's quotation \| same speaker \|/);
-    assert.match(md, /\*\*Nearly 200\*\* residents of the town \(180–200; Daily A ¶2\) \| \*\*Almost 200\*\* residents of the town \(180–200; Daily B ¶2\) \| consistent \|/);
+    assert.match(md, /\*\*Nearly 200\*\* residents \(180–200; Daily A ¶2\)<br>\*\*Almost 200\*\* residents \(180–200; Daily B ¶2\) \| consistent \|/);
     assert.match(md, /¶2 Nearly 200 residents/);
   });
 

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION, type ExtractRecord, type Story } from '../model/schema.
 import { mapClaims } from './claims.js';
 import { findConflicts } from './conflicts.js';
 import { storyContext } from './context.js';
-import { measureCoverage } from './coverage.js';
+import { linkSentences, measureCoverage } from './coverage.js';
 import { mergeStoryEntities } from './entities.js';
 import { compareNumbers } from './numbers.js';
 import { alignQuotes, describeAlignment } from './quotes.js';
@@ -42,7 +42,8 @@ export function buildStory(records: readonly ExtractRecord[], options: StoryOpti
   const entities = mergeStoryEntities(ordered);
   const ctx = storyContext(ordered, entities);
   const quotes = alignQuotes(ctx);
-  const coverage = measureCoverage(ctx, quotes);
+  const links = linkSentences(ctx);
+  const coverage = measureCoverage(ctx, links, quotes);
   // Two articles of one outlet are told apart by their order ("CNBC", "CNBC (2)").
   const seen = new Map<string, number>();
   const labels = ordered.map((r) => { const l = labelOf(r); const n = (seen.get(l) ?? 0) + 1; seen.set(l, n); return n > 1 ? `${l} (${n})` : l; });
@@ -65,7 +66,7 @@ export function buildStory(records: readonly ExtractRecord[], options: StoryOpti
     summary: summarize(ctx, coverage),
     alignedQuotes: quotes.map((q) => ({ ...q, description: describeAlignment(q, [labels[q.quotes[0].article]!, labels[q.quotes[1].article]!]) })),
     conflicts: findConflicts(ctx, quotes),
-    numbers: compareNumbers(ctx),
+    numbers: compareNumbers(ctx, links),
     claims: mapClaims(ctx),
     coverage,
   };

@@ -1,13 +1,14 @@
 /**
  * Attribution conflicts: the same words or the same statement given to different actors by different outlets —
  * an aligned quotation whose speakers differ or that one outlet leaves ambiguous, or two attributions with the
- * same cue and much the same content ("Trump's campaign team … accused Labour of …" / "the US candidate accused
- * the UK's ruling Labour Party of …") whose speakers differ. Speakers linked by affiliation (the campaign and its
+ * same cue of action and much the same content ("Trump's campaign team … accused Labour of …" / "the US candidate
+ * accused the UK's ruling Labour Party of …") whose speakers differ (a bare "said" is not enough). Speakers linked by affiliation (the campaign and its
  * candidate, the campaign and its lawyer) are marked `related`: a difference of naming more than of fact, but a
  * difference a reader should see.
  */
 import type { Attribution, Span } from '../model/schema.js';
 import type { StoryContext } from './context.js';
+import { NEUTRAL_CUES } from './lexicon.js';
 import type { AlignedQuote } from './quotes.js';
 import { contentStems, shared, stem } from './words.js';
 
@@ -32,9 +33,10 @@ export interface AttributionConflict {
   sides: [ConflictSide, ConflictSide];
 }
 
-/** Content words two contents must share (and half of the smaller's) to be the same statement. */
+/** Content words two contents must share (and this share of the smaller's) to be the same statement. */
 export const DEFAULT_MIN_SHARED_WORDS = 3;
-export const DEFAULT_MIN_SHARED_SHARE = 0.5;
+export const DEFAULT_MIN_SHARED_SHARE = 0.6;
+const NEUTRAL: ReadonlySet<string> = new Set(NEUTRAL_CUES);
 
 export function findConflicts(ctx: StoryContext, quotes: readonly AlignedQuote[]): AttributionConflict[] {
   const out: Omit<AttributionConflict, 'id'>[] = [];
@@ -54,21 +56,25 @@ export function findConflicts(ctx: StoryContext, quotes: readonly AlignedQuote[]
     const a = attributionOf(q.quotes[0].article, q.quotes[0].attribution), b = attributionOf(q.quotes[1].article, q.quotes[1].attribution);
     if (a && b) add([q.quotes[0].article, q.quotes[1].article], [a, b], q.speakers, q.id);
   }
-  // Statements with no quotation in common: the same cue and much the same content.
-  const cueStem = (a: Attribution): string | null => (a.cue ? stem(a.cue.text.split(/\s+/).pop() ?? '') : null);
-  const stems = ctx.records.map((r) => r.attributions.map((a) => contentStems(a.content.map((c) => c.text).join(' '))));
+  // Statements with no quotation in common: the same cue and much the same content. Each attribution's speakers,
+  // cue and words are read once.
+  // Only a cue that says what was done ("accused", "warned", "demanded"): a cue of bare speech says too little.
+  const cueStem = (a: Attribution): string | null => {
+    if (!a.cue) return null;
+    const words = a.cue.text.toLowerCase().split(/\s+/);
+    return words.every((w) => NEUTRAL.has(w)) ? null : stem(words[words.length - 1] ?? '');
+  };
+  const facts = ctx.records.map((r, k) => r.attributions.map((a) => ({ a, speakers: ctx.speakersOf(k, a), cue: cueStem(a), stems: contentStems(a.content.map((c) => c.text).join(' ')) })));
   for (let x = 0; x < ctx.records.length; x++) {
     for (let y = x + 1; y < ctx.records.length; y++) {
-      ctx.records[x]!.attributions.forEach((a, i) => {
-        const sa = ctx.speakersOf(x, a);
-        if (!sa.length || !a.cue) return;
-        ctx.records[y]!.attributions.forEach((b, j) => {
-          const sb = ctx.speakersOf(y, b);
-          if (!sb.length || cueStem(a) !== cueStem(b) || sa.some((s) => sb.includes(s))) return;
-          const w = shared(stems[x]![i]!, stems[y]![j]!);
-          if (w >= DEFAULT_MIN_SHARED_WORDS && w >= DEFAULT_MIN_SHARED_SHARE * Math.min(stems[x]![i]!.size, stems[y]![j]!.size)) add([x, y], [a, b], 'different', null);
-        });
-      });
+      for (const fa of facts[x]!) {
+        if (!fa.speakers.length || !fa.cue) continue;
+        for (const fb of facts[y]!) {
+          if (!fb.speakers.length || fa.cue !== fb.cue || fa.speakers.some((s) => fb.speakers.includes(s))) continue;
+          const w = shared(fa.stems, fb.stems);
+          if (w >= DEFAULT_MIN_SHARED_WORDS && w >= DEFAULT_MIN_SHARED_SHARE * Math.min(fa.stems.size, fb.stems.size)) add([x, y], [fa.a, fb.a], 'different', null);
+        }
+      }
     }
   }
   return out.map((c, k) => ({ id: `c${k + 1}`, ...c }));

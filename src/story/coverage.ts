@@ -47,12 +47,19 @@ export const DEFAULT_UNIQUE_QUOTE_WORDS = 2;
 
 /** Cosine similarity (idf-weighted words and entities) two sentences must reach to report one fact. */
 export const DEFAULT_FACT_SIMILARITY = 0.2;
-/** Share of a sentence's weighted words another sentence must hold for the first to lie within it… */
+/** Share of a sentence's weighted words another sentence must hold for the first to lie within it. */
 export const DEFAULT_FACT_CONTAINMENT = 0.6;
-/** …counting at least this many words or entities. */
-export const DEFAULT_FACT_CONTAINED_TERMS = 2;
+/** Words or entities two sentences must share, at least, to report one fact. */
+export const DEFAULT_FACT_SHARED_TERMS = 2;
 
-export function measureCoverage(ctx: StoryContext, aligned: readonly AlignedQuote[] = []): Coverage {
+/** The story's sentences and which of them report one fact (see the header). */
+export interface SentenceLinks {
+  sentences: Array<{ article: number; span: Span }>;
+  /** Index pairs into `sentences`, of different articles: `mutual` (each the other's closest) or one way. */
+  pairs: Array<{ i: number; j: number; mutual: boolean }>;
+}
+
+export function linkSentences(ctx: StoryContext): SentenceLinks {
   interface Item { article: number; span: Span; stems: Set<string>; entities: Set<string> }
   const items: Item[] = [];
   ctx.records.forEach((r, article) => {
@@ -65,59 +72,74 @@ export function measureCoverage(ctx: StoryContext, aligned: readonly AlignedQuot
     }
   });
   // Words and entities weighted by rarity in the story (idf over its sentences): "Labour" and "Trump" in every
-  // sentence of a story about them say little about which fact a sentence reports.
-  const df = new Map<string, number>();
-  const keys = items.map((it) => [...it.stems, ...[...it.entities].map((e) => `@${e}`)]);
-  for (const k of keys) for (const t of k) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (t: string): number => Math.log(items.length / df.get(t)!);
-  const norms = keys.map((k) => Math.sqrt(k.reduce((n, t) => n + weight(t) ** 2, 0)));
-  const sets = keys.map((k) => new Set(k));
-  const similarity = (i: number, j: number): number => {
-    let dot = 0;
-    for (const t of sets[i]!) if (sets[j]!.has(t)) dot += weight(t) ** 2;
-    return norms[i]! && norms[j]! ? dot / (norms[i]! * norms[j]!) : 0;
-  };
-  // Each sentence's best match in every other article; a pair whose two sentences are each other's best, and similar
-  // enough, is one fact (no chains: a sentence joins at most one per other outlet).
-  const best = new Map<string, { j: number; sim: number }>();
-  const byStem = new Map<string, number[]>();
-  sets.forEach((set, i) => { for (const t of set) (byStem.get(t) ?? byStem.set(t, []).get(t)!).push(i); });
+  // sentence of a story about them say little about which fact a sentence reports. Terms become numbers, and each
+  // sentence's dot products with all others accumulate over an inverted index (a story of twenty articles has
+  // hundreds of thousands of sentence pairs).
+  const termId = new Map<string, number>();
+  const terms = items.map((it) => [...new Set([...it.stems, ...[...it.entities].map((e) => `@${e}`)])].map((t) => termId.get(t) ?? termId.set(t, termId.size).get(t)!));
+  const df = new Float64Array(termId.size);
+  for (const list of terms) for (const t of list) df[t]!++;
+  // Smoothed (1 + N/df): in a story of two short articles a word both share still counts.
+  const w = Float64Array.from(df, (d) => Math.log(1 + items.length / d));
+  const norms = terms.map((list) => Math.sqrt(list.reduce((n, t) => n + w[t]! ** 2, 0)));
+  const mass = terms.map((list) => list.reduce((n, t) => n + w[t]!, 0));
+  const postings: number[][] = Array.from({ length: termId.size }, () => []);
+  terms.forEach((list, i) => { for (const t of list) postings[t]!.push(i); });
+  const articles = ctx.records.length;
+  // Each sentence's best match in every other article.
+  const bestJ = new Int32Array(items.length * articles).fill(-1);
+  const bestSim = new Float64Array(items.length * articles);
+  const dot = new Float64Array(items.length);
+  const touched: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    const seen = new Set<number>();
-    for (const t of sets[i]!) {
-      for (const j of byStem.get(t)!) {
-        if (seen.has(j) || items[j]!.article === items[i]!.article) continue;
-        seen.add(j);
-        const sim = similarity(i, j);
-        const key = `${i}>${items[j]!.article}`;
-        if (sim > (best.get(key)?.sim ?? 0)) best.set(key, { j, sim });
+    for (const t of terms[i]!) {
+      for (const j of postings[t]!) {
+        if (items[j]!.article === items[i]!.article) continue;
+        if (dot[j] === 0) touched.push(j);
+        dot[j]! += w[t]! ** 2;
       }
     }
+    for (const j of touched) {
+      const sim = norms[i]! && norms[j]! ? dot[j]! / (norms[i]! * norms[j]!) : 0;
+      const slot = i * articles + items[j]!.article;
+      if (sim > bestSim[slot]!) { bestSim[slot] = sim; bestJ[slot] = j; }
+      dot[j] = 0;
+    }
+    touched.length = 0;
   }
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const termSets = terms.map((list) => new Set(list));
   // How much of sentence i's (weighted) words sentence j holds: a sentence split in two by one outlet
   // ("They're doing it as volunteers.") lies within the other's longer one.
-  const mass = keys.map((k) => k.reduce((n, t) => n + weight(t), 0));
   const containment = (i: number, j: number): { share: number; terms: number } => {
-    let w = 0, terms = 0;
-    for (const t of sets[i]!) if (sets[j]!.has(t)) { w += weight(t); terms++; }
-    return { share: mass[i]! ? w / mass[i]! : 0, terms };
+    let sum = 0, n = 0;
+    for (const t of terms[i]!) if (termSets[j]!.has(t)) { sum += w[t]!; n++; }
+    return { share: mass[i]! ? sum / mass[i]! : 0, terms: n };
   };
-  const oneWay: Array<[number, number]> = [];
-  for (const [key, { j, sim }] of best) {
-    const i = Number(key.slice(0, key.indexOf('>')));
-    if (sim >= DEFAULT_FACT_SIMILARITY && best.get(`${j}>${items[i]!.article}`)?.j === i) parent[find(i)] = find(j);
-    else {
-      const within = containment(i, j);
-      if (sim >= DEFAULT_FACT_SIMILARITY || (within.share >= DEFAULT_FACT_CONTAINMENT && within.terms >= DEFAULT_FACT_CONTAINED_TERMS)) oneWay.push([i, j]);
-    }
+  const pairs: SentenceLinks['pairs'] = [];
+  for (let slot = 0; slot < bestJ.length; slot++) {
+    const j = bestJ[slot]!;
+    if (j < 0) continue;
+    const i = Math.floor(slot / articles), sim = bestSim[slot]!;
+    const within = containment(i, j);
+    // Two short sentences can be similar on one rare word ("responded"): a fact needs more in common.
+    if (within.terms < DEFAULT_FACT_SHARED_TERMS) continue;
+    // A pair whose two sentences are each other's best, and similar enough, is one fact.
+    if (sim >= DEFAULT_FACT_SIMILARITY && bestJ[j * articles + items[i]!.article] === i) { if (i < j) pairs.push({ i, j, mutual: true }); }
+    else if (sim >= DEFAULT_FACT_SIMILARITY || within.share >= DEFAULT_FACT_CONTAINMENT) pairs.push({ i, j, mutual: false });
   }
+  return { sentences: items.map(({ article, span }) => ({ article, span })), pairs };
+}
+
+export function measureCoverage(ctx: StoryContext, links: SentenceLinks, aligned: readonly AlignedQuote[] = []): Coverage {
+  const items = links.sentences;
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const p of links.pairs) if (p.mutual) parent[find(p.i)] = find(p.j);
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => { const root = find(i); (groups.get(root) ?? groups.set(root, []).get(root)!).push(i); });
   // A one-way link adds the other outlet's sentence to the fact without merging the two facts: a sentence that
   // reports two facts of another outlet supports both, and no chain of links grows one fact over the whole story.
-  for (const [i, j] of oneWay) {
+  for (const { i, j } of links.pairs.filter((p) => !p.mutual)) {
     const g = groups.get(find(i))!;
     if (!g.includes(j) && !g.some((k) => items[k]!.article === items[j]!.article)) g.push(j);
   }

@@ -16,3 +16,9 @@ export const NEGATIONS = ['not', "n't", 'no', 'never', 'nothing', 'none', 'nor',
 
 /** Verbs of citing evidence, with the preposition they take: "cited media reports", "objected to a post". */
 export const EVIDENCE_VERBS = ['cited', 'cites', 'citing', 'pointed to', 'points to', 'pointing to', 'referenced', 'referred to', 'objected to', 'objects to', 'relied on', 'based on', 'highlighted'] as const;
+
+/**
+ * Cues that only report speech ("said", "told", "according to"): two outlets' statements with such a cue and some
+ * words in common are as often two different statements as one, so they make no conflict without a shared quotation.
+ */
+export const NEUTRAL_CUES = ['say', 'said', 'says', 'saying', 'tell', 'told', 'tells', 'add', 'added', 'adds', 'adding', 'note', 'noted', 'notes', 'according', 'to', 'state', 'stated', 'states', 'write', 'wrote', 'writes', 'report', 'reported', 'reports', 'quote', 'quoted', 'explain', 'explained', 'continue', 'continued', 'in', 'a', 'statement', 'interview', 'ask', 'asked'] as const;

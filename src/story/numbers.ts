@@ -1,12 +1,13 @@
 /**
  * Numbers across outlets: the quantities each article gives ("nearly 100 current and former Labour Party staff
  * members", "$90 million", "51 percent"), each read as an interval by its hedge ("nearly 100" is 90–100, "about 100"
- * 90–110, "more than 100" above 100), compared with the other outlets' quantities about the same thing (the words
- * counted share a content word and the sentences share two content words or an entity): `consistent` when the
- * intervals meet, `conflict` when they do not. Years, dates and clock times are not quantities here.
+ * 90–110, "more than 100" above 100), compared with the other outlets' quantities about the same thing (in
+ * sentences reporting one fact, counting the same words): `consistent` when the intervals meet, `conflict` when
+ * they do not. Years, dates and clock times are not quantities here.
  */
 import type { Span } from '../model/schema.js';
 import type { StoryContext } from './context.js';
+import type { SentenceLinks } from './coverage.js';
 import { contentStems, shared } from './words.js';
 
 export interface Quantity {
@@ -26,7 +27,8 @@ export interface Quantity {
 export interface NumberComparison {
   id: string;
   verdict: 'consistent' | 'conflict';
-  quantities: [Quantity, Quantity];
+  /** Every outlet's quantity for the thing (two or more, of two or more articles), in story order. */
+  quantities: Quantity[];
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -50,7 +52,9 @@ const QUANTITY = new RegExp(
   'gi',
 );
 // Where the counted words stop: a verb of being or having, a preposition (not "of"), punctuation.
-const COUNTED_STOP = /^(?:were|was|are|is|be|been|have|has|had|will|would|could|can|may|might|in|at|on|to|for|from|by|with|than|that|who|which|and\s+(?:were|was|are))$/i;
+const COUNTED_STOP = /^(?:were|was|are|is|be|been|have|has|had|will|would|could|can|may|might|in|into|at|on|onto|to|toward|towards|for|from|by|with|than|that|who|which|of|off|near|over|before|after|during|across|about|around|since|per|while|when|where|and\s+(?:were|was|are))$/i;
+/** What follows a number that makes it a clock time, a time zone's hour or part of a phone number, not a quantity. */
+const NOT_A_QUANTITY_AFTER = /^(?:\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|EDT|EST|BST|CET|KST|JST|local time|hrs?\b)|[:.]\d|\s\d{3,})/i;
 /** Words at most counted after a number. */
 export const DEFAULT_COUNTED_WORDS = 6;
 
@@ -68,7 +72,7 @@ function quantitiesOf(ctx: StoryContext, article: number): Quantity[] {
       // A bare four-digit number from 1900 to 2099 is a year; a number followed by a clock word is a time.
       if (!currency && !scale && !percent && /^(?:19|20)\d\d$/.test(digits!)) continue;
       const after = sentence.slice(m.index + m[0].length);
-      if (/^\s*(?:a\.?m\.?|p\.?m\.?|o'clock)/i.test(after)) continue;
+      if (NOT_A_QUANTITY_AFTER.test(after) || /(?:\d[:.]|\d\s)$/.test(sentence.slice(0, m.index))) continue;
       const value = base * (scale ? SCALES[scale.toLowerCase()]! : 1);
       const [, lowF, highF] = HEDGES.find(([h]) => h === hedge?.toLowerCase()) ?? ['', 1, 1];
       // "a budget of $9 million": the thing counted stands before "of".
@@ -76,7 +80,7 @@ function quantitiesOf(ctx: StoryContext, article: number): Quantity[] {
       const counted: string[] = before ? before[1]!.split(/\s+/).filter((w) => !/^(?:a|an|the|its|their|his|her)$/i.test(w)) : [];
       for (const w of after.replace(/^-/, ' ').split(/\s+/).filter(Boolean)) {
         const bare = w.replace(/[^\p{L}\p{N}'’-]/gu, '');
-        if (before || !bare || COUNTED_STOP.test(bare) || counted.length >= DEFAULT_COUNTED_WORDS) break;
+        if (before || !bare || /^[([]/.test(w) || COUNTED_STOP.test(bare) || counted.length >= DEFAULT_COUNTED_WORDS) break;
         // `counted/past-verb`: after the first word, a past tense ends the noun phrase ("200 residents attended").
         if (counted.length > 0 && /[a-z]ed$/.test(bare)) break;
         counted.push(bare);
@@ -92,24 +96,36 @@ function quantitiesOf(ctx: StoryContext, article: number): Quantity[] {
   return out;
 }
 
-/** Content words the sentences of two quantities must share to be about the same thing. */
-export const DEFAULT_SHARED_CONTEXT = 2;
-
-export function compareNumbers(ctx: StoryContext): NumberComparison[] {
-  const all = ctx.records.map((_, k) => quantitiesOf(ctx, k));
-  const out: Omit<NumberComparison, 'id'>[] = [];
-  for (let x = 0; x < all.length; x++) {
-    for (let y = x + 1; y < all.length; y++) {
-      for (const a of all[x]!) {
-        for (const b of all[y]!) {
-          if (a.kind !== b.kind) continue;
-          const counted = shared(contentStems(a.counted), contentStems(b.counted));
-          const context = shared(contentStems(a.sentence.text), contentStems(b.sentence.text));
-          if (counted < 1 || context < DEFAULT_SHARED_CONTEXT) continue;
-          out.push({ verdict: a.low <= (b.high ?? Infinity) && b.low <= (a.high ?? Infinity) ? 'consistent' : 'conflict', quantities: [a, b] });
-        }
+/**
+ * Quantities about the same thing: in two sentences of different outlets that report one fact (coverage's sentence
+ * links), of the same kind, counting words in common ("staff", "missiles"). Linked
+ * quantities form a group holding every outlet's figure; `consistent` when one value fits all their intervals,
+ * else `conflict`.
+ */
+export function compareNumbers(ctx: StoryContext, links: SentenceLinks): NumberComparison[] {
+  const quantities = ctx.records.map((_, article) => quantitiesOf(ctx, article));
+  const all = quantities.flat();
+  const index = new Map(all.map((q, k) => [q, k]));
+  const counted = all.map((q) => contentStems(q.counted));
+  const inSentence = (article: number, start: number): Quantity[] => quantities[article]!.filter((q) => q.sentence.start === start);
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const { i, j } of links.pairs) {
+    const si = links.sentences[i]!, sj = links.sentences[j]!;
+    for (const a of inSentence(si.article, si.span.start)) {
+      for (const b of inSentence(sj.article, sj.span.start)) {
+        const x = index.get(a)!, y = index.get(b)!;
+        if (a.kind === b.kind && shared(counted[x]!, counted[y]!) > 0) parent[find(x)] = find(y);
       }
     }
+  }
+  const groups = new Map<number, Quantity[]>();
+  all.forEach((q, k) => { const r = find(k); (groups.get(r) ?? groups.set(r, []).get(r)!).push(q); });
+  const out: Omit<NumberComparison, 'id'>[] = [];
+  for (const g of groups.values()) {
+    if (new Set(g.map((q) => q.article)).size < 2) continue;
+    const low = Math.max(...g.map((q) => q.low)), high = Math.min(...g.map((q) => q.high ?? Infinity));
+    out.push({ verdict: low <= high ? 'consistent' : 'conflict', quantities: g });
   }
   return out.map((c, k) => ({ id: `n${k + 1}`, ...c }));
 }

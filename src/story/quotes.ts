@@ -52,6 +52,8 @@ export const DEFAULT_MIN_COVERAGE = 0.6;
 export const DEFAULT_MIN_RUN = 3;
 /** Words up to which a quotation is a short phrase, aligned only when all its words stand in order in the other. */
 export const DEFAULT_SHORT_QUOTATION = 4;
+/** Content words a short quotation needs to align with a quotation of another (or an unknown) speaker. */
+export const DEFAULT_SHORT_PHRASE_CONTENT = 3;
 /** Content words the common run must hold (one-word quotations aside). */
 export const DEFAULT_MIN_SHARED_CONTENT = 2;
 
@@ -186,6 +188,10 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
   }
   return out.map((q, k) => ({ id: `q${k + 1}`, ...q }));
 
+  function relatedSpeakers(qa: Quote, qb: Quote): boolean {
+    return qa.ref.speakers.some((s) => qb.ref.speakers.some((t) => ctx.related(s).has(t)));
+  }
+
   function align(qa: Quote, qb: Quote): Omit<AlignedQuote, 'id'> | null {
     const a = qa.words, b = qb.words;
     if (a.length === 0 || b.length === 0) return null;
@@ -201,6 +207,10 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
     if (shorter === 1) {
       // A one-word quotation: only inside a longer one given to the same speaker.
       if (!contained || speakers !== 'same' || a.length === b.length) return null;
+    } else if (shorter <= DEFAULT_SHORT_QUOTATION && speakers !== 'same' && speakers !== 'ambiguous' && sharedContent < DEFAULT_SHORT_PHRASE_CONTENT && !relatedSpeakers(qa, qb)) {
+      // `quote/common-phrase`: "the first step", "loud and clear" recur in many mouths; a short quotation aligns with
+      // an unrelated speaker's only when it holds three content words ("illegal foreign national contributions").
+      return null;
     } else if (!contained) {
       const run = longestRun(a, b);
       if (common < shorter * DEFAULT_MIN_COVERAGE || (run < DEFAULT_MIN_RUN && run < shorter / 2) || (sharedContent < DEFAULT_MIN_SHARED_CONTENT && shorter > 2)) return null;
@@ -214,7 +224,7 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
     if (a.length === b.length && common === a.length) verdict = qa.flat === qb.flat ? 'identical' : 'punctuation';
     else if (contiguous(a, b) || contiguous(b, a)) { verdict = 'part'; longer = a.length > b.length ? 0 : 1; }
     else verdict = 'wording';
-    const related = speakers === 'different' && qa.ref.speakers.some((s) => qb.ref.speakers.some((t2) => ctx.related(s).has(t2)));
+    const related = speakers === 'different' && relatedSpeakers(qa, qb);
     return { quotes: [qa.ref, qb.ref], verdict, ...(longer === undefined ? {} : { longer }), diff, speakers, related };
   }
 }
