@@ -45,7 +45,7 @@ export const EXTRACT: CommandSpec = {
 export const ANALYZE: CommandSpec = {
   name: 'analyze',
   usage: 'parallax analyze [--format md|json|html] [-o OUT] [--manifest FILE] INPUT...',
-  summary: 'Read several outlets\' articles about one story and write the story report.',
+  summary: 'Read several outlets\' articles about one story and write the story report: who is involved, who said what, when, and how the outlets differ (aligned quotes, attribution conflicts, numbers, claims and denials, what only one outlet reports), every item tied to its words.',
   needsInputs: true,
   options: [
     { name: 'format', short: 'f', type: 'string', value: 'md|json|html', description: 'Report format (default: from the -o extension, else md).' },

@@ -1,7 +1,7 @@
 /**
  * The headline summary: a few sentences of the story, each an outlet's own words, never invented ones. The facts
  * most outlets report come first (what they agree happened), earlier sentences before later ones (news puts the
- * main point first); a sentence that is all quotation, a question, very short, or much the same as one already
+ * main point first); a sentence that is all quotation, opens with a pronoun, is a question, is very short, or much the same as one already
  * chosen is passed over. With fewer shared facts than wanted (one article, or outlets that share little), the articles' lead sentences
  * fill in.
  */
@@ -26,6 +26,8 @@ export const DEFAULT_SUMMARY_MAX_OVERLAP = 0.5;
 
 /** `summary/whole-quotation`: a sentence opening with a quotation mark is a speaker's words, not the story's account. */
 const OPENS_WITH_QUOTE = /^\s*["\u201c\u2018'\u00ab]/;
+/** `summary/pronoun-start`: "He added, …" leans on a sentence the summary does not show. */
+const OPENS_WITH_PRONOUN = /^\s*(?:he|she|they|it|this|that|these|those|we|i)\b/i;
 /** `summary/question`: a question ("How have the accused responded?") announces a fact, it does not state one. */
 const IS_QUESTION = /\?["\u201d'\u2019]?\s*$/;
 
@@ -34,7 +36,7 @@ export function summarize(ctx: StoryContext, coverage: Coverage, limit = DEFAULT
   const rank = new Map<string, number>();
   ctx.records.forEach((_, article) => ctx.sentences(article).forEach((s, k) => rank.set(`${article}:${s.start}`, k)));
   const rankOf = (m: { article: number; span: Span }): number => rank.get(`${m.article}:${m.span.start}`) ?? Infinity;
-  const usable = (span: Span): boolean => !OPENS_WITH_QUOTE.test(span.text) && !IS_QUESTION.test(span.text) && span.text.split(/\s+/).filter(Boolean).length >= DEFAULT_SUMMARY_MIN_WORDS;
+  const usable = (span: Span): boolean => !OPENS_WITH_QUOTE.test(span.text) && !OPENS_WITH_PRONOUN.test(span.text) && !IS_QUESTION.test(span.text) && span.text.split(/\s+/).filter(Boolean).length >= DEFAULT_SUMMARY_MIN_WORDS;
 
   const candidates = coverage.facts
     .filter((f) => ctx.records.length < 2 || f.articles.length > 1)
