@@ -5,7 +5,7 @@
  * Lexicons live in ./lexicon.ts; thresholds are DEFAULT_* constants, overridable by options.
  */
 import type { BlockKind } from '../model/schema.js';
-import { BOILERPLATE_OPENERS, CLAUSE_WORDS, CREDIT_LABELS, PHOTO_AGENCIES, SOCIAL_NETWORKS } from './lexicon.js';
+import { BOILERPLATE_OPENERS, CLAUSE_WORDS, CREDIT_LABELS, DATELINE_WORDS, FURNITURE_BLOCKS, PHOTO_AGENCIES, SOCIAL_NETWORKS } from './lexicon.js';
 
 export interface BlockClass {
   kind: BlockKind;
@@ -94,6 +94,10 @@ const COPYRIGHT_RE = /^(?:©|\(c\)\s)/iu;
 // A copyright sign before a name or agency is a photo credit: "© Aaron Schwartz", "© Reuters".
 const COPYRIGHT_NAME_RE = new RegExp(`^(?:©|\\(c\\))\\s*${NAME_SEQUENCE}(?:\\s*[,|/]\\s*${NAME_SEQUENCE}){0,3}$`, 'u');
 
+// A caption closed by a labelled credit in parentheses, with or without a stop before it: "Protesters do not want
+// Hong Kong to lose its autonomy (Image: Getty)".
+const CAPTION_LABELLED_CREDIT_RE = new RegExp(`\\S\\s+\\((?:${alternation(CREDIT_LABELS)})(?:\\s+credits?)?\\s*:\\s*[^()]{1,60}\\)$`, 'iu');
+
 // A sentence followed by a credit in parentheses or after a label: "Keir Starmer speaks in Samoa on Wednesday. (Reuters)".
 const CAPTION_TRAILING_CREDIT_RE = new RegExp(
   `[.!?…]["”’]?\\s+(?:\\(([^()]{1,80})\\)|(?:${alternation(CREDIT_LABELS)})(?:\\s+credits?)?\\s*:\\s*[^.!?]{1,80})$`,
@@ -110,6 +114,31 @@ const TERMINAL_PUNCTUATION_RE = /[.!?…,;:"”’'»)\]]$/u;
 const HEADING_START_RE = /^[\p{Lu}\p{N}]/u;
 // A clause word (auxiliary, reporting verb, subject pronoun) makes a short line a sentence: "He declined to comment".
 const CLAUSE_WORD_RE = new RegExp(`${NOT_WORD_BEFORE}(?:${alternation(CLAUSE_WORDS)})${NOT_WORD_AFTER}`, 'iu');
+
+// Site furniture as a whole block: "Skip to content", "Advertisement", "Comments", "Home".
+const FURNITURE: ReadonlySet<string> = new Set(FURNITURE_BLOCKS);
+const furnitureKey = (t: string): string => t.toLowerCase().replace(/\s*(?:[:.…]|\.\.\.)+$/u, '');
+// Credits for the reporting at an article's end: "(Reporting by Jane Doe; Editing by John Roe)".
+const REPORTING_CREDIT_RE = /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|graphics)\s+by\s/iu;
+const DATE_WORDS: ReadonlySet<string> = new Set(DATELINE_WORDS);
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/u;
+
+/**
+ * `block/date-only`: a line of dates, times and the words around them ("Updated Nov 19, 6:55 AM; Posted Nov 18",
+ * "November 18, 2019 | 4:10pm", "Published 1 day ago"): page furniture, not a sentence of the article.
+ */
+function isDateOnly(t: string): boolean {
+  const tokens = t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 16) return false;
+  // Numbers alone are a table's cells; a month, a weekday, a clock time or "ago" makes them a date.
+  let anchored = /\d:\d\d/u.test(t);
+  for (const w of tokens) {
+    if (/^\d+(?:st|nd|rd|th|am|pm)?$/u.test(w)) continue;
+    if (!DATE_WORDS.has(w)) return false;
+    if ((CALENDAR_WORD.test(w) && w.length >= 3) || w === 'ago') anchored = true;
+  }
+  return anchored;
+}
 
 /** Non-space characters of `text`, counting no further than `limit`. */
 function countNonSpace(text: string, limit: number): number {
@@ -172,13 +201,17 @@ export function createBlockClassifier(options: BlockClassifierOptions = {}): (te
       if (BOILERPLATE_OPENER_RE.test(t)) return { kind: 'boilerplate', rule: 'block/boilerplate-phrase' };
       if (FOLLOW_ON_RE.test(t)) return { kind: 'boilerplate', rule: 'block/boilerplate-follow' };
       if (COPYRIGHT_RE.test(t)) return { kind: 'boilerplate', rule: 'block/boilerplate-copyright' };
+      if (FURNITURE.has(furnitureKey(t))) return { kind: 'boilerplate', rule: 'block/furniture' };
+      if (isDateOnly(t)) return { kind: 'boilerplate', rule: 'block/date-only' };
     }
+    if (t.length <= captionMaxLength && REPORTING_CREDIT_RE.test(t)) return { kind: 'credit', rule: 'block/credit-reporting' };
 
     if (t.length <= captionMaxLength) {
       const caption = CAPTION_TRAILING_CREDIT_RE.exec(t);
       if (caption && (caption[1] === undefined || isCreditInner(caption[1]))) {
         return { kind: 'caption', rule: 'block/caption-trailing-credit' };
       }
+      if (CAPTION_LABELLED_CREDIT_RE.test(t)) return { kind: 'caption', rule: 'block/caption-labelled-credit' };
     }
 
     if (t.length <= headingMaxLength && DATELINE_RE.test(t)) return { kind: 'paragraph', rule: 'block/dateline' };

@@ -131,6 +131,26 @@ export const BOILERPLATE_OPENERS = [
   'related:',
   'see also:',
   'also read:',
+  'also on',
+  'filed under',
+  'posted on',
+  'posted by',
+  'this post may contain',
+  'have a tip',
+  'got a tip',
+  'get the latest',
+  'like this story',
+  'this website uses cookies',
+  'we use cookies',
+  'by using this site',
+  "don't miss",
+  'more great',
+  'related news',
+  'related post',
+  'related posts',
+  'you may also like',
+  'you might also like',
+  'tell us what you think',
 ] as const;
 
 /** Social networks, for "Follow X on Twitter"-shaped boilerplate. */
@@ -163,3 +183,49 @@ export const CLAUSE_WORDS: readonly string[] = [
   // Reporting verbs, from the one cue lexicon: "He declined to comment" is a sentence, not a heading.
   ...cueForms(['say', 'tell', 'add', 'ask', 'write', 'note', 'explain', 'decline', 'deny', 'accuse']),
 ];
+
+/**
+ * Class and id words (split at spaces, hyphens, underscores and case changes, lower-cased) that mark an element of
+ * a page as site furniture rather than the article: share bars, related lists, bylines and datelines, newsletter
+ * boxes, comments, ads. A block inside such an element is boilerplate (rule `html/class-<word>`).
+ */
+export const FURNITURE_CLASS_WORDS = [
+  'share', 'shares', 'sharing', 'social', 'follow', 'subscribe', 'subscription', 'signup', 'newsletter', 'paywall',
+  'cookie', 'cookies', 'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'sidebar', 'widget',
+  'menu', 'nav', 'navbar', 'navigation', 'skip', 'toolbar', 'utility', 'disclaimer', 'copyright', 'author', 'authors',
+  'bio', 'byline', 'contributor', 'dateline', 'timestamp', 'date', 'meta', 'related', 'recirc', 'recommended',
+  'trending', 'popular', 'readmore', 'comment', 'comments', 'disqus', 'ad', 'ads', 'advert', 'advertisement',
+  'adsense', 'dfp', 'sponsor', 'sponsored', 'promo', 'outbrain', 'taboola', 'tags', 'tag', 'footer', 'sr', 'hidden',
+  'print', 'rating', 'ratings',
+] as const;
+
+/** Class and id words of a caption's element (rule `html/class-caption`). */
+export const CAPTION_CLASS_WORDS = ['caption', 'captions', 'figcaption', 'wp-caption-text'] as const;
+
+/** Class and id words of a photo credit's element (rule `html/class-credit`). */
+export const CREDIT_CLASS_WORDS = ['credit', 'credits', 'photographer', 'attribution'] as const;
+
+/**
+ * Whole blocks that are site furniture (compared lower-case, a trailing colon, period or ellipsis aside): menu
+ * entries, labels of widgets, links to comments.
+ */
+export const FURNITURE_BLOCKS = [
+  'skip to content', 'skip to main content', 'advert', 'advertisement', 'ad', 'subscribe', 'sign in', 'log in',
+  'login', 'register', 'comments', 'comment', 'post comment', 'post comment (+)', 'leave a comment', 'home', 'menu',
+  'search', 'share', 'print', 'email', 'close', 'caption', 'you may also like', 'more stories', 'more from',
+  'latest news', 'breaking news', 'recent articles', 'recent posts', 'popular this week', 'most popular',
+  'tell us what you think', 'view author archive', 'email the author', 'this slideshow requires javascript',
+  'continue reading below', 'continue reading', 'show comments', 'hide caption', 'toggle caption', 'next', 'previous',
+  'back to top', 'top stories', 'trending', 'watch', 'listen', 'by',
+] as const;
+
+/** Words a dateline is made of, besides numbers: "Updated Nov 19, 6:55 AM; Posted Nov 18", "Published 1 day ago". */
+export const DATELINE_WORDS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs',
+  'fri', 'sat', 'sun', 'am', 'pm', 'a', 'm', 'p', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc',
+  'bst', 'cet', 'cest', 'ist', 'et', 'pt', 'updated', 'posted', 'published', 'first', 'last', 'modified', 'on', 'at',
+  'ago', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins', 'read', 'time', 'reading', 'of', 'the',
+  'st', 'nd', 'rd', 'th', 'today', 'yesterday',
+] as const;

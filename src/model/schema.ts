@@ -42,6 +42,23 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'ISO 8601 date or date-time');
 
+/** A metadata value with where it came from (e.g. `json-ld:datePublished`) and how far to trust it (0–1). */
+export const SourcedValue = z.object({ value: z.string(), from: z.string(), confidence: z.number().min(0).max(1) });
+
+/** Each metadata field of a page with its source and confidence; absent fields were not found. */
+export const ArticleMetadata = z.object({
+  title: SourcedValue.optional(),
+  byline: SourcedValue.optional(),
+  /** The byline's names, one per author ("By Jane Doe and John Roe" → both). */
+  authors: z.array(z.string()).optional(),
+  published: SourcedValue.optional(),
+  modified: SourcedValue.optional(),
+  publisher: SourcedValue.optional(),
+  url: SourcedValue.optional(),
+  language: SourcedValue.optional(),
+  section: SourcedValue.optional(),
+});
+
 export const Article = z.object({
   id: z.string(),
   source: z.string().nullable(),
@@ -54,6 +71,8 @@ export const Article = z.object({
   links: z.array(Link),
   /** Language from the page or record when known (BCP 47), else null. */
   language: z.string().nullable().optional(),
+  /** Where each metadata value came from and how far to trust it (pages; values given by the caller are `given`). */
+  metadata: ArticleMetadata.optional(),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -19,6 +19,8 @@ export function extractArticleBody(doc: DomDocument): ArticleBody {
   try {
     const reader = new Readability<DomElement>(doc as never, {
       serializer: (node) => node as unknown as DomElement,
+      // Class names say which blocks are site furniture (furniture.ts); Readability would strip them.
+      keepClasses: true,
     });
     const article = reader.parse();
     const root = article?.content ?? null;

@@ -2,7 +2,7 @@
  * HTML → DocumentParts. Whole pages go through Readability, fragments are walked as they are;
  * see docs/ingest-html.md for the rules.
  */
-import type { Message } from '../../model/schema.js';
+import type { Block, Message } from '../../model/schema.js';
 import type { DocumentParts } from '../types.js';
 import { extractArticleBody } from './body.js';
 import { isWholePage } from './detect.js';
@@ -19,6 +19,27 @@ export interface ReadHtmlOptions {
   /** See DEFAULT_MAX_NESTING_DEPTH. */
   maxNestingDepth?: number;
 }
+
+const comparable = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * `html/title-repeat`: the headline (the page's title) or the page's own address, repeated as a block before the
+ * article's first paragraph, is the page's furniture: the title is metadata, not a sentence of the body.
+ */
+function markTitleRepeat(built: { text: string; blocks: Block[] }, title: string | null, url: string | null): void {
+  const wanted = new Set([title, url].filter((x): x is string => !!x).map(comparable));
+  if (!wanted.size) return;
+  for (const b of built.blocks) {
+    if (b.kind === 'paragraph' && b.end - b.start > DEFAULT_TITLE_REPEAT_MAX_LENGTH) break;
+    if ((b.kind === 'heading' || b.kind === 'paragraph') && wanted.has(comparable(built.text.slice(b.start, b.end)))) {
+      b.kind = 'boilerplate';
+      b.rule = 'html/title-repeat';
+    }
+  }
+}
+
+/** Longest block (characters) looked at for a repeated title; the first longer paragraph ends the search. */
+const DEFAULT_TITLE_REPEAT_MAX_LENGTH = 300;
 
 function emptyParts(messages: Message[]): DocumentParts {
   return { text: '', blocks: [], links: [], title: null, byline: null, published: null, publisher: null, url: null, language: null, messages };
@@ -64,8 +85,9 @@ function readHtmlOrThrow(html: string, options: ReadHtmlOptions): DocumentParts 
   }
 
   const built = root
-    ? walkToText(root, { baseUrl: meta.baseUrl, splitOnBlankLines: !whole })
+    ? walkToText(root, { baseUrl: meta.baseUrl, splitOnBlankLines: !whole, markupSignals: whole })
     : { text: '', blocks: [], links: [] };
+  if (whole) markTitleRepeat(built, meta.title?.value ?? null, meta.url?.value ?? options.url ?? null);
   if (whole && root && built.text === '') {
     messages.push({ code: 'no-article-body', severity: 'error', reason: 'the article body has no text', rule: 'html/readability' });
   } else if (whole && root && !built.blocks.some((b) => b.kind === 'paragraph')) {

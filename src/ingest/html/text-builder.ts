@@ -11,6 +11,16 @@ export interface BuiltBlock {
   start: number;
   end: number;
   hint: BlockHint;
+  /** What the page's markup says of the block's elements (class or id of site furniture, a figure), outermost first. */
+  signals: readonly BlockSignal[];
+}
+
+/** A kind the markup gives a block, with the rule that read it (`html/class-share`, `html/figure`). */
+export interface BlockSignal {
+  kind: 'boilerplate' | 'caption' | 'credit';
+  rule: string;
+  /** The element it comes from (a number per element), so the blocks under one element can be counted. */
+  element: number;
 }
 
 export interface BuiltLink {
@@ -48,17 +58,17 @@ export class TextBuilder {
   }
 
   /** A line break inside the block (<br>); a second one with nothing between ends the block. */
-  lineBreak(hint: BlockHint): void {
+  lineBreak(hint: BlockHint, signals: readonly BlockSignal[] = []): void {
     if (this.current.length === 0) return;
     if (this.pending.includes('\n')) {
-      this.endBlock(hint);
+      this.endBlock(hint, signals);
       return;
     }
     this.pending = '\n';
   }
 
   /** End the current block (if it has text) with the given hint; open links continue in the next block. */
-  endBlock(hint: BlockHint): void {
+  endBlock(hint: BlockHint, signals: readonly BlockSignal[] = []): void {
     if (this.current.length === 0) {
       this.pending = '';
       return;
@@ -76,7 +86,7 @@ export class TextBuilder {
     const start = this.length;
     this.parts.push(this.current);
     this.length += this.current.length;
-    this.blocks.push({ start, end: this.length, hint });
+    this.blocks.push({ start, end: this.length, hint, signals });
     for (const link of this.blockLinks) this.links.push({ start: start + link.start, end: start + link.end, href: link.href });
     this.blockLinks.length = 0;
     this.current = '';

@@ -6,7 +6,8 @@
 import type { Block, Link } from '../../model/schema.js';
 import { classifyBlock, type BlockClass } from '../blocks.js';
 import { type DomElement, type DomNode, isElement, isText, tagOf } from './dom.js';
-import { type BlockHint, TextBuilder } from './text-builder.js';
+import { believedSignals, elementSignal } from './furniture.js';
+import { type BlockHint, type BlockSignal, TextBuilder } from './text-builder.js';
 
 /** Elements whose content is never article text. */
 const DROPPED_ELEMENTS = new Set([
@@ -40,6 +41,25 @@ export interface WalkOptions {
   baseUrl?: string | null;
   /** Treat a blank line in text outside any block element as a block break (fragments saved as text). */
   splitOnBlankLines?: boolean;
+  /**
+   * Read what the markup says of blocks (whole pages): class and id words of site furniture, captions and credits,
+   * `<figure>`, and short blocks that are all link (menus, related lists).
+   */
+  markupSignals?: boolean;
+}
+
+/** A short block this much of whose characters are link text is a menu entry or a related-article link. */
+export const DEFAULT_LINK_LIST_SHARE = 0.8;
+/** …when it has at most this many words (a linked sentence in prose is longer). */
+export const DEFAULT_LINK_LIST_MAX_WORDS = 15;
+
+/** `html/link-dense`: a short block that is almost all link text ("Home", "Fans really want The Doobie Brothers…"). */
+function isLinkList(text: string, start: number, end: number, links: readonly { start: number; end: number }[]): boolean {
+  // A written-out address is a reference the article lists, not a menu entry.
+  if (text.split(/\s+/).length > DEFAULT_LINK_LIST_MAX_WORDS || /^(?:https?:\/\/|www\.)\S+$/i.test(text)) return false;
+  let linked = 0;
+  for (const l of links) if (l.end > start && l.start < end) linked += Math.min(end, l.end) - Math.max(start, l.start);
+  return linked >= DEFAULT_LINK_LIST_SHARE * (end - start);
 }
 
 export interface WalkResult {
@@ -91,13 +111,17 @@ function classify(text: string, hint: BlockHint): BlockClass {
 interface Context {
   el: DomNode;
   hint: BlockHint;
+  /** Signals of this element and its ancestors, outermost first. */
+  signals: readonly BlockSignal[];
 }
 
 /** Build text, blocks and links from the children of `root`. */
 export function walkToText(root: DomNode, options: WalkOptions = {}): WalkResult {
   const builder = new TextBuilder();
-  const contexts: Context[] = [{ el: root, hint: null }];
-  const top = (): Context => contexts[contexts.length - 1] ?? { el: root, hint: null };
+  const contexts: Context[] = [{ el: root, hint: null, signals: [] }];
+  const top = (): Context => contexts[contexts.length - 1] ?? { el: root, hint: null, signals: [] };
+  let elements = 0;
+  const readSignals = options.markupSignals ?? false;
   const linkElements = new Set<DomNode>();
 
   /** Returns whether to descend into the element. */
@@ -105,12 +129,13 @@ export function walkToText(root: DomNode, options: WalkOptions = {}): WalkResult
     const tag = tagOf(el);
     if (DROPPED_ELEMENTS.has(tag) || isHidden(el)) return false;
     if (tag === 'br') {
-      builder.lineBreak(top().hint);
+      builder.lineBreak(top().hint, top().signals);
       return false;
     }
     if (BLOCK_ELEMENTS.has(tag)) {
-      builder.endBlock(top().hint);
-      contexts.push({ el, hint: OWN_HINTS[tag] ?? top().hint });
+      builder.endBlock(top().hint, top().signals);
+      const signal = readSignals ? elementSignal(el, tag, elements++) : null;
+      contexts.push({ el, hint: OWN_HINTS[tag] ?? top().hint, signals: signal ? [...top().signals, signal] : top().signals });
     } else if (tag === 'a') {
       const href = el.getAttribute('href');
       if (href !== null && href.trim() !== '' && !NON_LINK_HREF_RE.test(href)) {
@@ -126,7 +151,7 @@ export function walkToText(root: DomNode, options: WalkOptions = {}): WalkResult
       builder.closeLink();
       linkElements.delete(el);
     } else if (top().el === el) {
-      builder.endBlock(top().hint);
+      builder.endBlock(top().hint, top().signals);
       contexts.pop();
     }
   };
@@ -137,7 +162,7 @@ export function walkToText(root: DomNode, options: WalkOptions = {}): WalkResult
     if (options.splitOnBlankLines && contexts.length === 1 && !preformatted) {
       const pieces = data.split(/\r?\n[^\S\r\n]*\r?\n\s*/u);
       pieces.forEach((piece, i) => {
-        if (i > 0) builder.endBlock(hint);
+        if (i > 0) builder.endBlock(hint, top().signals);
         builder.text(piece);
       });
       return;
@@ -171,12 +196,20 @@ export function walkToText(root: DomNode, options: WalkOptions = {}): WalkResult
       node = parent;
     }
   }
-  builder.endBlock(top().hint);
+  builder.endBlock(top().hint, top().signals);
 
   const out = builder.toString();
-  const blocks: Block[] = builder.blocks.map(({ start, end, hint }) => {
-    const { kind, rule } = classify(out.slice(start, end), hint);
-    return { start, end, kind, rule };
+  const links = builder.links.map(({ start, end, href }) => ({ start, end, href }));
+  // The outermost believed signal: a caption's credit inside a share bar is still the share bar's.
+  const signals = believedSignals(builder.blocks);
+  const blocks: Block[] = builder.blocks.map(({ start, end, hint }, k) => {
+    const signal = signals[k];
+    const text = out.slice(start, end);
+    const own = classify(text, hint);
+    if (own.kind !== 'paragraph' && own.kind !== 'heading') return { start, end, ...own };
+    if (signal) return { start, end, kind: signal.kind, rule: signal.rule };
+    if (readSignals && isLinkList(text, start, end, links)) return { start, end, kind: 'boilerplate', rule: 'html/link-dense' };
+    return { start, end, ...own };
   });
-  return { text: out, blocks, links: builder.links.map(({ start, end, href }) => ({ start, end, href })) };
+  return { text: out, blocks, links };
 }
