@@ -105,14 +105,22 @@ describe('parallax extract on bad input (through the real CLI)', () => {
     assert.equal(run.stderr, `parallax: ${binary}: binary file, not text\n`);
   });
 
-  it('invalid UTF-8 is decoded with U+FFFD and a warning, not a failure', async () => {
+  it('text in an undeclared legacy charset is detected and decoded, not a failure', async () => {
     const latin = join(dir, 'latin1.txt');
-    writeFileSync(latin, Buffer.from('Caf\xe9 owners said prices rose.\n', 'latin1'));
+    writeFileSync(latin, Buffer.from('The caf\xe9 owners said prices rose again on Tuesday, according to the r\xe9sum\xe9 of the meeting.\n', 'latin1'));
     const run = await runCli(['extract', '--json', latin]);
     assert.equal(run.code, 0);
-    assert.equal(run.stderr, `parallax: ${latin}: warning: invalid UTF-8: 1 character replaced with U+FFFD\n`);
-    const record = JSON.parse(run.stdout);
-    assert.equal(record.article.text, 'Caf\uFFFD owners said prices rose.\n');
+    assert.equal(run.stderr, '');
+    assert.match(JSON.parse(run.stdout).article.text, /^The café owners/);
+  });
+
+  it('invalid UTF-8 that no charset explains is decoded with U+FFFD and a warning, not a failure', async () => {
+    const broken = join(dir, 'broken.txt');
+    writeFileSync(broken, Buffer.from('x\xc3', 'latin1'));
+    const run = await runCli(['extract', '--json', broken]);
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, `parallax: ${broken}: warning: invalid UTF-8: 1 character replaced with U+FFFD\n`);
+    assert.equal(JSON.parse(run.stdout).article.text, 'x\uFFFD');
   });
 
   it('an HTML page with no article body fails with a reason', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Article, Message } from '../model/schema.js';
-import type { DocumentParts } from './types.js';
+import type { Article, ArticleMetadata, Message } from '../model/schema.js';
+import type { DocumentParts, Sourced } from './types.js';
 import { normalizePublished } from './published.js';
 
 /** Metadata given from outside the document (record fields, manifest, flags); wins over what the page says. */
@@ -22,6 +22,32 @@ function shortHash(...parts: string[]): string {
 /** Stable id: the hash of source and URL when the URL is known (so re-fetches match), else of the text. */
 export function articleId(source: string | null, url: string | null, text: string): string {
   return url ? shortHash(source ?? '', url) : shortHash(text);
+}
+
+type SourcedField = 'title' | 'byline' | 'published' | 'modified' | 'publisher' | 'url' | 'language' | 'section';
+
+/**
+ * Each metadata value with its source and confidence: what the caller gave (manifest, record, flags) is `given`;
+ * what the page says keeps its own source. Null when nothing is known beyond the text (plain text with no title).
+ */
+function articleMetadata(parts: DocumentParts, meta: ArticleMeta, article: Article): ArticleMetadata | null {
+  const out: ArticleMetadata = {};
+  const given = (value: string | null | undefined): Sourced<string> | null => (value != null ? { value, from: 'given', confidence: 1 } : null);
+  const fields: Record<SourcedField, Sourced<string> | null | undefined> = {
+    title: given(meta.title) ?? parts.title,
+    byline: given(meta.byline) ?? parts.byline,
+    published: article.published !== null ? (given(meta.published) ? { value: article.published, from: 'given', confidence: 1 } : parts.published ? { ...parts.published, value: article.published } : null) : null,
+    modified: parts.modified,
+    publisher: given(meta.source) ?? parts.publisher,
+    url: given(meta.url) ?? parts.url,
+    language: parts.language,
+    section: parts.section,
+  };
+  for (const [key, value] of Object.entries(fields) as Array<[SourcedField, Sourced<string> | null | undefined]>) {
+    if (value) out[key] = { value: value.value, from: value.from, confidence: value.confidence };
+  }
+  if (parts.authors?.length && !meta.byline) out.authors = parts.authors;
+  return Object.keys(out).length ? out : null;
 }
 
 export function buildArticle(parts: DocumentParts, meta: ArticleMeta): { article: Article; messages: Message[] } {
@@ -48,5 +74,7 @@ export function buildArticle(parts: DocumentParts, meta: ArticleMeta): { article
     links: parts.links,
     language: parts.language?.value ?? null,
   };
+  const metadata = articleMetadata(parts, meta, article);
+  if (metadata) article.metadata = metadata;
   return { article, messages };
 }

@@ -13,11 +13,22 @@ describe('decodeText', () => {
     assert.deepEqual(messages, []);
   });
 
-  it('replaces invalid UTF-8 with U+FFFD and warns with the count', () => {
-    const { text, messages } = decodeText('a.txt', bytes('na\xefve caf\xe9', 'latin1'));
-    assert.equal(text, 'na\uFFFDve caf\uFFFD');
+  it('replaces invalid UTF-8 it cannot place in another charset with U+FFFD and warns with the count', () => {
+    const { text, messages } = decodeText('a.txt', bytes('x\xc3', 'latin1'));
+    assert.equal(text, 'x\uFFFD');
     assert.equal(messages[0]?.code, 'invalid-utf8');
-    assert.match(messages[0]!.reason, /2 characters replaced/);
+    assert.match(messages[0]!.reason, /1 character replaced/);
+  });
+
+  it('detects an undeclared legacy charset (Latin-1 prose, Korean in EUC-KR) and says so', () => {
+    const latin = decodeText('a.html', bytes('<p>The prime minister said the caf\xe9 would open on Tuesday, according to the r\xe9sum\xe9 he gave.</p>', 'latin1'), { html: true });
+    assert.match(latin.text, /the café would open/);
+    assert.match(latin.messages[0]!.reason, /^decoded as windows-1252 \(not declared; detected/);
+    // "가나이 한국어 텍스트를 …" in EUC-KR, no charset declared.
+    const korean = Buffer.from('b0a1b3aac0cc20c7d1b1b9beee20c5d8bdbac6aeb8a620c0d0b4c220b9e6b9fdc0bb20c0ccb0cdc0ba20c7d1b1b9beee20b9aec0e5c0d4b4cfb4d92e20', 'hex');
+    const decoded = decodeText('k.html', Buffer.concat([korean, korean, korean]), { html: true });
+    assert.match(decoded.text, /한국어 텍스트를/);
+    assert.equal(decoded.messages[0]?.code, 'charset');
   });
 
   it('decodes UTF-16 with a BOM', () => {

@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { analyse } from 'chardet';
 import { gunzipSync } from 'node:zlib';
 import type { Message } from '../model/schema.js';
 import { InputError } from './errors.js';
@@ -58,6 +59,21 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
+/** Bytes given to the charset detector (enough for its statistics, bounded for speed). */
+const DETECT_BYTES = 65536;
+/** Below this confidence (chardet's 0–100) a guess is not used: the text is read as UTF-8 with replacements. */
+export const DEFAULT_CHARSET_MIN_CONFIDENCE = 30;
+
+/** The most likely legacy charset of bytes that are not UTF-8, when a decoder for it exists. */
+function detectCharset(bytes: Uint8Array): { encoding: string; confidence: number; decoder: TextDecoder } | null {
+  for (const match of analyse(bytes.subarray(0, DETECT_BYTES))) {
+    if (match.confidence < DEFAULT_CHARSET_MIN_CONFIDENCE) break;
+    const decoder = decoderFor(match.name);
+    if (decoder && decoder.encoding !== 'utf-8') return { encoding: decoder.encoding, confidence: match.confidence, decoder };
+  }
+  return null;
+}
+
 export interface Decoded {
   text: string;
   messages: Message[];
@@ -90,6 +106,12 @@ export function decodeText(input: string, bytes: Uint8Array, options: { html?: b
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), messages };
   } catch {
+    // Not UTF-8 and no charset declared (or a wrong one): guess from the bytes (windows-1251, euc-kr, ISO-8859-1 …).
+    const guess = detectCharset(body);
+    if (guess) {
+      messages.push({ code: 'charset', severity: 'info', reason: `decoded as ${guess.encoding} (not declared; detected with ${guess.confidence} % confidence)` });
+      return { text: guess.decoder.decode(body), messages };
+    }
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
     let replaced = 0;
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;

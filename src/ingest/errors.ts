@@ -11,6 +11,8 @@ export type InputErrorCode =
   | 'bad-record'
   | 'bad-json'
   | 'no-article-body'
+  | 'video-page'
+  | 'gallery-page'
   | 'unsupported';
 
 export class InputError extends Error {

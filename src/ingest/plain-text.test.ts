@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { readPlainText, splitPlainTextBlocks } from './plain-text.js';
+import { confidenceOf } from './metadata-confidence.js';
 
 const SHARED = resolve(process.cwd(), process.env['PARALLAX_SHARED'] ?? '../shared');
 const SEED_000 = resolve(SHARED, 'fixtures/seed-story/000_49f830ee32a1459f.txt');
@@ -58,7 +59,7 @@ describe('readPlainText', () => {
 
   it('offers a heading-like first line as the title', () => {
     const parts = readPlainText('Labour Rejects Trump Campaign Complaint\n\nThe party said volunteers paid their own way.\n');
-    assert.deepEqual(parts.title, { value: 'Labour Rejects Trump Campaign Complaint', from: 'text:first-line' });
+    assert.deepEqual(parts.title, { value: 'Labour Rejects Trump Campaign Complaint', from: 'text:first-line', confidence: confidenceOf('text:first-line') });
   });
 
   it('does not offer a sentence or a lone line as the title', () => {

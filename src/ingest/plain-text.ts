@@ -4,6 +4,7 @@
  */
 import type { Block } from '../model/schema.js';
 import { classifyBlock } from './blocks.js';
+import { confidenceOf } from './metadata-confidence.js';
 import type { DocumentParts } from './types.js';
 
 export interface PlainTextOptions {
@@ -103,7 +104,7 @@ export function readPlainText(text: string, options: PlainTextOptions = {}): Doc
     first.rule === 'block/heading-short-line' &&
     blocks.length >= 2 &&
     !/[\r\n]/.test(text.slice(first.start, first.end))
-      ? { value: text.slice(first.start, first.end), from: 'text:first-line' }
+      ? { value: text.slice(first.start, first.end), from: 'text:first-line', confidence: confidenceOf('text:first-line') }
       : null;
   return {
     text,

@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import type { Article, Message } from '../model/schema.js';
 import { buildArticle, type ArticleMeta } from './article.js';
 import { decodeText, gunzipLimited, isGzip } from './decode.js';
-import { InputError, describeFsError } from './errors.js';
+import { InputError, type InputErrorCode, describeFsError } from './errors.js';
 import { looksLikeHtml, readHtml } from './html/index.js';
 import { DEFAULT_MAX_INPUT_BYTES, tooLargeReason } from './limits.js';
 import { readManifest, type Manifest } from './manifest.js';
@@ -109,9 +109,10 @@ async function readWhole(task: FileTask, stats: Stats, maxBytes: number): Promis
 function fromDocument(input: string, text: string, html: boolean, meta: ArticleMeta, decodeMessages: Message[]): IngestResult {
   if (text.trim() === '') return { ok: false, error: new InputError(input, 'empty', 'empty file (no text)') };
   const parts = html ? readHtml(text, { url: meta.url ?? undefined }) : readPlainText(text);
-  const noBody = parts.messages.find((m) => m.code === 'no-article-body');
+  // A page that is no article (no body, mostly a video or a gallery) fails with what it is.
+  const noBody = parts.messages.find((m) => m.severity === 'error' && (m.code === 'no-article-body' || m.code === 'video-page' || m.code === 'gallery-page'));
   if (noBody || parts.text.trim() === '') {
-    return { ok: false, error: new InputError(input, 'no-article-body', noBody?.reason ?? 'no article text found in the page') };
+    return { ok: false, error: new InputError(input, (noBody?.code ?? 'no-article-body') as InputErrorCode, noBody?.reason ?? 'no article text found in the page') };
   }
   const { article, messages } = buildArticle(parts, meta);
   return { ok: true, input, article, messages: [...decodeMessages, ...messages] };

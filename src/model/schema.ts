@@ -59,6 +59,8 @@ export const ArticleMetadata = z.object({
   section: SourcedValue.optional(),
 });
 
+export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
+
 export const Article = z.object({
   id: z.string(),
   source: z.string().nullable(),

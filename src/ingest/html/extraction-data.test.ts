@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { readHtml } from './index.js';
 import { checkSpans } from '../invariants.js';
+import { evaluateExtraction } from '../../eval/eval-extraction.js';
 
 const SHARED = resolve(process.cwd(), process.env['PARALLAX_SHARED'] ?? '../shared');
 const DATA = resolve(process.cwd(), process.env['PARALLAX_DATA'] ?? resolve(SHARED, 'data'));
@@ -31,5 +32,12 @@ describe('readHtml on the article-extraction pages', () => {
       if (parts.text !== '') assert.ok(parts.blocks.length > 0, file);
       if (parts.published) assert.match(parts.published.value, /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, file);
     }
+  });
+
+  it('scores at least the target F1 on the benchmark (0.965), above Readability on the same pages', () => {
+    const result = evaluateExtraction(resolve(DATA, 'article-extraction'));
+    assert.ok(result.ours.f1 >= 0.965, `F1 ${result.ours.f1.toFixed(3)}`);
+    assert.ok(result.ours.f1 > result.readability.f1, `ours ${result.ours.f1.toFixed(3)}, Readability ${result.readability.f1.toFixed(3)}`);
+    assert.equal(result.ours.withOutput, result.ours.pages, 'every page gives text');
   });
 });

@@ -7,9 +7,10 @@ import type { DocumentParts } from '../types.js';
 import { extractArticleBody } from './body.js';
 import { isWholePage } from './detect.js';
 import { type DomNode, parseDocument, parseFragment } from './dom.js';
-import { cleanByline, readMetadata, timeInArticle } from './metadata.js';
+import { bylineNames, bylineNearTitle, bylineText, cleanByline, readMetadata, timeInArticle } from './metadata.js';
 import { DEFAULT_MAX_NESTING_DEPTH, limitNestingDepth } from './nesting.js';
 import { walkToText } from './walk.js';
+import { DEFAULT_MIN_ARTICLE_WORDS, pageKindSignals } from './page-kind.js';
 
 export { isWholePage, looksLikeHtml } from './detect.js';
 
@@ -19,6 +20,10 @@ export interface ReadHtmlOptions {
   /** See DEFAULT_MAX_NESTING_DEPTH. */
   maxNestingDepth?: number;
 }
+
+/** Words in the paragraph blocks. */
+const proseWords = (built: { text: string; blocks: Block[] }): number =>
+  built.blocks.filter((b) => b.kind === 'paragraph').reduce((n, b) => n + built.text.slice(b.start, b.end).split(/\s+/).filter(Boolean).length, 0);
 
 const comparable = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -70,9 +75,12 @@ function readHtmlOrThrow(html: string, options: ReadHtmlOptions): DocumentParts 
   }
   const whole = isWholePage(html);
   const doc = whole ? parseDocument(nesting.html) : parseFragment(nesting.html);
-  const meta = readMetadata(doc, options.url !== undefined ? { url: options.url } : {});
+  const meta = readMetadata(doc, { ...(options.url !== undefined ? { url: options.url } : {}), ...(whole ? { html: nesting.html } : {}) });
+  // Read before Readability, which removes bylines from the page it is given.
+  const pageByline = whole && !meta.byline ? bylineText(doc) : null;
   messages.push(...meta.messages);
 
+  const kind = whole ? pageKindSignals(doc) : { video: null, gallery: null };
   let root: DomNode | null;
   let readabilityByline: string | null = null;
   if (whole) {
@@ -90,22 +98,31 @@ function readHtmlOrThrow(html: string, options: ReadHtmlOptions): DocumentParts 
   if (whole) markTitleRepeat(built, meta.title?.value ?? null, meta.url?.value ?? options.url ?? null);
   if (whole && root && built.text === '') {
     messages.push({ code: 'no-article-body', severity: 'error', reason: 'the article body has no text', rule: 'html/readability' });
+  } else if (whole && (kind.video || kind.gallery) && proseWords(built) < DEFAULT_MIN_ARTICLE_WORDS) {
+    // A video or a gallery with a caption is not an article: say what it is rather than return the caption.
+    const what = kind.video ? `mostly a video (${kind.video})` : `mostly a photo gallery (${kind.gallery})`;
+    messages.push({ code: kind.video ? 'video-page' : 'gallery-page', severity: 'error', reason: `the page is ${what}, with ${proseWords(built)} words of text`, rule: 'html/page-kind' });
   } else if (whole && root && !built.blocks.some((b) => b.kind === 'paragraph')) {
     // Readability returns its best candidate even for a home page or a menu; with no prose block at all it is not an article.
     const kinds = [...new Set(built.blocks.map((b) => b.kind))].join(', ');
     messages.push({ code: 'no-article-body', severity: 'error', reason: `no article body in the page (only ${kinds} text)`, rule: 'html/no-paragraph' });
   }
 
+  const byline = meta.byline ?? cleanByline(readabilityByline, 'readability:byline') ?? pageByline
+    ?? (whole && meta.title ? bylineNearTitle(nesting.html, meta.title.value) : null);
   return {
     text: built.text,
     blocks: built.blocks,
     links: built.links,
     title: meta.title,
-    byline: meta.byline ?? cleanByline(readabilityByline, 'readability:byline'),
+    byline,
     published: meta.published ?? timeInArticle(root && 'getAttribute' in root ? (root as never) : null),
     publisher: meta.publisher,
     url: meta.url,
     language: meta.language,
+    modified: meta.modified,
+    section: meta.section,
+    authors: meta.authors?.length ? meta.authors : byline ? bylineNames(byline.value, meta.publisher?.value) : [],
     messages,
   };
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readHtml } from './index.js';
 import { checkSpans } from '../invariants.js';
+import { confidenceOf } from '../metadata-confidence.js';
 
 const SHARED = resolve(process.cwd(), process.env['PARALLAX_SHARED'] ?? '../shared');
 const SEED_001 = resolve(SHARED, 'fixtures/seed-story/001_016024430793a84e.txt');
@@ -144,9 +145,9 @@ describe('readHtml on whole pages', () => {
     assert.ok(parts.text.includes('Paragraph 1 of the article'));
     assert.ok(!parts.text.includes('Footer links'));
     assert.ok(parts.links.some((l) => l.href === 'https://example.com/more' && parts.text.slice(l.start, l.end) === 'more'));
-    assert.deepEqual(parts.title, { value: 'Story', from: 'html:title' });
-    assert.deepEqual(parts.language, { value: 'en', from: 'html:lang' });
-    assert.deepEqual(parts.url, { value: 'https://example.com/a/b', from: 'option:url' });
+    assert.deepEqual(parts.title, { value: 'Story', from: 'html:title', confidence: confidenceOf('html:title') });
+    assert.deepEqual(parts.language, { value: 'en', from: 'html:lang', confidence: confidenceOf('html:lang') });
+    assert.deepEqual(parts.url, { value: 'https://example.com/a/b', from: 'option:url', confidence: confidenceOf('option:url') });
   });
 
   it('reports a page with no article body', () => {
@@ -155,7 +156,7 @@ describe('readHtml on whole pages', () => {
     assert.deepEqual(parts.blocks, []);
     const message = parts.messages.find((m) => m.code === 'no-article-body');
     assert.equal(message?.severity, 'error');
-    assert.deepEqual(parts.title, { value: 'Empty', from: 'html:title' });
+    assert.deepEqual(parts.title, { value: 'Empty', from: 'html:title', confidence: confidenceOf('html:title') });
   });
 
   it('keeps script content out of the text of a script-laden page', () => {
