@@ -22,6 +22,13 @@ export function summarizeRecord(record: ExtractRecord, layer: TextLayer): string
     `  ${article.text.length.toLocaleString('en')} characters · ${countBy(article.blocks)} · ${layer.sentences.length} sentences · ${layer.tokens.length} tokens · ${article.links.length} links`,
     `  ${record.entities.length} entities · ${record.attributions.length} attributions · ${record.dates.length} dates`,
   ];
+  // Where each metadata value came from, and how far to trust it (pages; given values say "given").
+  const meta = article.metadata;
+  if (meta) {
+    const fields = (['title', 'byline', 'published', 'modified', 'publisher', 'section', 'url', 'language'] as const)
+      .flatMap((k) => (meta[k] && meta[k]!.from !== 'given' ? [`${k} ${meta[k]!.from} ${meta[k]!.confidence}`] : []));
+    if (fields.length) lines.push(`  metadata: ${fields.join(' · ')}${meta.authors?.length ? ` · authors ${meta.authors.join('; ')}` : ''}`);
+  }
   for (const b of article.blocks) {
     if (b.kind !== 'paragraph') lines.push(`  [${b.kind}] ${b.start}–${b.end} ${JSON.stringify(article.text.slice(b.start, b.end))}${b.rule ? ` (${b.rule})` : ''}`);
   }

@@ -128,10 +128,17 @@ const PRINTED_BYLINE_RE = /\b[Bb]y (\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{
 
 /** The text printed within a few lines after the headline in the page's body (markup and scripts left out). */
 function textAfterTitle(html: string, title: string): string | null {
-  const body = html.search(/<body[\s>]/i);
-  const at = html.indexOf(title, Math.max(0, body));
-  if (body < 0 || at < 0) return null;
-  return html.slice(at + title.length, at + title.length + 20 * DEFAULT_DATE_AFTER_TITLE)
+  // The headline as an element's text (after a ">"), past the <head>: not a <title> or an attribute's value.
+  // Words of the title apart by any space as pages write it (a no-break space, "&nbsp;").
+  const words = title.split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return null;
+  const re = new RegExp(`>\\s*${words.join('(?:\\s|&nbsp;|&#160;|\\u00a0)+')}`, 'g');
+  const head = html.search(/<\/head\s*>/i);
+  re.lastIndex = Math.max(0, head);
+  const m = re.exec(html);
+  if (!m) return null;
+  const after = m.index + m[0].length;
+  return html.slice(after, after + 20 * DEFAULT_DATE_AFTER_TITLE)
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n').replace(/[^\S\n]+/g, ' ').replace(/\s*\n\s*/g, '\n').slice(0, DEFAULT_DATE_AFTER_TITLE);
 }
 
