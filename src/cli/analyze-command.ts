@@ -1,15 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { extractStream } from '../api/extract.js';
-import type { ExtractRecord } from '../model/schema.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildStory } from '../story/build-story.js';
 import { UsageError } from './args.js';
-import { ingestOptions, type OptionValues } from './common.js';
+import { collectRecords, ingestOptions, type OptionValues } from './common.js';
 import { diagnostic, writeOut, type CliIo } from './io.js';
-import { createProgress } from './progress.js';
-import { exitStatus, reportMessages } from './status.js';
+import { exitStatus } from './status.js';
 
 const FORMATS = ['md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,23 +26,7 @@ function chooseFormat(values: OptionValues): Format {
 export async function runAnalyze(inputs: string[], values: OptionValues, io: CliIo): Promise<number> {
   const format = chooseFormat(values);
   const options = ingestOptions(values, io);
-  const records: ExtractRecord[] = [];
-  let failed = 0;
-  const progress = createProgress(io, 'analyze', inputs.length || options.manifest?.entries.length || 1);
-  try {
-    for await (const outcome of extractStream(inputs, options)) {
-      progress.tick(!outcome.ok);
-      if (outcome.ok) {
-        reportMessages(io, outcome.record);
-        records.push(outcome.record);
-      } else {
-        failed++;
-        diagnostic(io, outcome.error.input, outcome.error.reason);
-      }
-    }
-  } finally {
-    progress.stop();
-  }
+  const { records, failed } = await collectRecords(inputs, options, io, 'analyze');
   const status = exitStatus(records.length, failed);
   if (records.length === 0) return status;
   const story = buildStory(records);

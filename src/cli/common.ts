@@ -1,6 +1,10 @@
+import { extractStream, type ExtractOptions } from '../api/extract.js';
 import { InputError, maxBytesFromEnv, normalizePublished, readManifest, type IngestOptions } from '../ingest/index.js';
+import type { ExtractRecord } from '../model/schema.js';
 import { UsageError } from './args.js';
-import type { CliIo } from './io.js';
+import { diagnostic, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+import { reportMessages } from './status.js';
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 
@@ -29,3 +33,28 @@ export function ingestOptions(values: OptionValues, io: CliIo): IngestOptions {
 }
 
 export { InputError };
+
+/**
+ * Every record the inputs give, with a progress bar (`label`) on a terminal; each failed input is one line on
+ * stderr and counted, the others still read.
+ */
+export async function collectRecords(inputs: string[], options: ExtractOptions & IngestOptions, io: CliIo, label: string): Promise<{ records: ExtractRecord[]; failed: number }> {
+  const records: ExtractRecord[] = [];
+  let failed = 0;
+  const progress = createProgress(io, label, inputs.length || options.manifest?.entries.length || 1);
+  try {
+    for await (const outcome of extractStream(inputs, options)) {
+      progress.tick(!outcome.ok);
+      if (outcome.ok) {
+        reportMessages(io, outcome.record);
+        records.push(outcome.record);
+      } else {
+        failed++;
+        diagnostic(io, outcome.error.input, outcome.error.reason);
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  return { records, failed };
+}

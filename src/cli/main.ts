@@ -25,6 +25,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const { runExtract } = await import('./extract-command.js');
       return await runExtract(parsed.inputs, parsed.values, io);
     }
+    if (parsed.command.name === 'cluster') {
+      const { runCluster } = await import('./cluster-command.js');
+      return await runCluster(parsed.inputs, parsed.values, io);
+    }
     const { runAnalyze } = await import('./analyze-command.js');
     return await runAnalyze(parsed.inputs, parsed.values, io);
   } catch (error) {

@@ -60,7 +60,20 @@ export const ANALYZE: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE];
+export const CLUSTER: CommandSpec = {
+  name: 'cluster',
+  usage: 'parallax cluster [--json] [--manifest FILE] INPUT...',
+  summary: 'Group articles into stories with the online clustering ingest uses, in publication-date order (ties in input order), and print each article\'s story.',
+  needsInputs: true,
+  options: [{ name: 'json', type: 'boolean', description: 'Print one line per article, in input order: {"input": "NAME.jsonl#LINE", "story": "ID"}.' }, ...INPUT_OPTIONS, HELP],
+  examples: [
+    'parallax cluster feeds/2024-10-23.jsonl',
+    'parallax cluster --json dump.jsonl > stories.ndjson',
+    'parallax cluster --json examples/seed-story',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE, CLUSTER];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   HELP,

@@ -1,0 +1,67 @@
+/**
+ * eval:clustering — the online story clustering (src/story/cluster) against the story labels of
+ * $PARALLAX_DATA/stories: basil-dev (50 stories × Fox, NYT, HuffPost; the targets), giveme5w1h-silver (noisy
+ * labels) and ecbplus (look-alike events, no dates). The articles go through `extract` (entities; the gold `story`
+ * field is not read by the system) and `clusterRecords`, exactly as `parallax cluster` runs; scored pairwise and
+ * BCubed (cluster-score.ts).
+ *
+ *   npm run eval:clustering [-- --json]
+ */
+import { readFileSync } from 'node:fs';
+import { extract } from '../api/extract.js';
+import { isCI, requireData } from '../config/paths.js';
+import { clusterRecords } from '../story/cluster/index.js';
+import { scoreClusters, type ClusterScore } from './cluster-score.js';
+import { isMain, runMain } from './main-guard.js';
+
+export const CLUSTERING_SETS = ['basil-dev', 'giveme5w1h-silver', 'ecbplus'] as const;
+/** Targets on basil-dev (the issue). */
+export const TARGET_BCUBED_F1 = 0.97;
+export const TARGET_PAIRWISE_F1 = 0.93;
+
+export interface SetResult extends ClusterScore {
+  name: string;
+  articles: number;
+  ms: number;
+}
+
+/** One data set: its gold labels by line, our story per line. */
+export async function evaluateClusteringSet(path: string, name: string): Promise<SetResult> {
+  const gold = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { story: string }).story);
+  const start = performance.now();
+  const records = await extract([path], { attributions: false, dates: false });
+  const { stories } = clusterRecords(records);
+  const ms = performance.now() - start;
+  const line = (input: string): number => Number(input.slice(input.lastIndexOf('#') + 1)) - 1;
+  const goldOf = records.map((r) => gold[line(r.input)]!);
+  return { name, articles: records.length, ms, ...scoreClusters(goldOf, stories) };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const results: SetResult[] = [];
+  for (const name of CLUSTERING_SETS) {
+    const data = requireData(`stories/${name}.jsonl`);
+    if (!data.ok) {
+      console.log(`eval:clustering: ${data.reason}${isCI() ? '' : ' — skipped'}`);
+      if (isCI()) return 1;
+      continue;
+    }
+    results.push(await evaluateClusteringSet(data.path, name));
+  }
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify(results));
+    return 0;
+  }
+  const f = (x: number): string => x.toFixed(3);
+  console.log('eval:clustering — online story clustering, articles in publication-date order\n');
+  console.log('| data set | articles | gold / predicted stories | BCubed P | BCubed R | BCubed F1 | pairwise P | pairwise R | pairwise F1 | ms (extract + cluster) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.articles} | ${r.goldStories} / ${r.predictedStories} | ${f(r.bcubed.precision)} | ${f(r.bcubed.recall)} | ${f(r.bcubed.f1)} | ${f(r.pairwise.precision)} | ${f(r.pairwise.recall)} | ${f(r.pairwise.f1)} | ${r.ms.toFixed(0)} |`);
+  }
+  const basil = results.find((r) => r.name === 'basil-dev');
+  if (basil) console.log(`\ntargets on basil-dev: BCubed F1 ≥ ${TARGET_BCUBED_F1} ${basil.bcubed.f1 >= TARGET_BCUBED_F1 ? '✓' : '✗'} · pairwise F1 ≥ ${TARGET_PAIRWISE_F1} ${basil.pairwise.f1 >= TARGET_PAIRWISE_F1 ? '✓' : '✗'} (TF-IDF centroid baseline: 0.92 / 0.77)`);
+  return 0;
+}
+
+if (isMain(import.meta.url)) runMain('eval:clustering', () => main(process.argv.slice(2)));

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { OnlineClusterer, type ClusterInput } from './online.js';
+
+// Short articles written for the test: a storm and a trial, each told by three outlets, plus a later storm.
+const storm = (id: string, published: string | null, extra: string): ClusterInput => ({
+  id, published, title: `Storm Ciara floods coastal towns ${extra}`,
+  text: `Storm Ciara brought floods to the coastal towns of Devon and Cornwall, where rivers burst their banks and the Environment Agency issued warnings. ${extra}`,
+  entities: [{ canonical: 'place:devon', mentions: 2 }, { canonical: 'place:cornwall', mentions: 1 }, { canonical: 'organization:environment agency', mentions: 1 }],
+});
+const trial = (id: string, published: string | null, extra: string): ClusterInput => ({
+  id, published, title: `Jury hears closing arguments in fraud trial ${extra}`,
+  text: `The jury in the fraud trial of banker John Smith heard closing arguments at Southwark Crown Court, where prosecutors said he hid losses. ${extra}`,
+  entities: [{ canonical: 'person:john smith', mentions: 3 }, { canonical: 'organization:southwark crown court', mentions: 1 }],
+});
+
+describe('OnlineClusterer', () => {
+  it('puts each outlet\'s report of one event in one story and keeps two events apart', () => {
+    const c = new OnlineClusterer();
+    const ids = [storm('a1', '2020-02-09', 'on Sunday'), trial('b1', '2020-02-09', 'on Monday'), storm('a2', '2020-02-10', 'overnight'), trial('b2', '2020-02-10', 'this week'), storm('a3', '2020-02-10', 'again'), trial('b3', '2020-02-11', 'today')].map((a) => ({ id: a.id, story: c.add(a) }));
+    const story = (id: string): string | null => c.storyOf(id);
+    assert.equal(new Set(['a1', 'a2', 'a3'].map(story)).size, 1);
+    assert.equal(new Set(['b1', 'b2', 'b3'].map(story)).size, 1);
+    assert.notEqual(story('a1'), story('b1'));
+    assert.equal(ids.length, 6);
+    assert.deepEqual(c.history.map((h) => h.type), ['new', 'new', 'join', 'join', 'join', 'join']);
+  });
+
+  it('starts a new story for the same kind of event outside the time window', () => {
+    const c = new OnlineClusterer({ windowDays: 5 });
+    c.add(storm('a1', '2020-02-09', ''));
+    c.add(storm('a2', '2021-03-01', 'a year on'));
+    assert.notEqual(c.storyOf('a1'), c.storyOf('a2'));
+  });
+
+  it('asks more of undated articles: a weak match joins when dated, not when undated', () => {
+    const weak = (id: string, published: string | null): ClusterInput => ({ id, published, title: 'Rivers rise in Devon', text: 'Rivers rose in Devon on Sunday as heavy rain fell across the region, and the Environment Agency issued warnings for farmland.', entities: [{ canonical: 'place:devon', mentions: 1 }] });
+    const score = (published: string | null): number => {
+      const c = new OnlineClusterer({ threshold: 0, undatedThreshold: 0 });
+      c.add(storm('a1', published, ''));
+      c.add(weak('w', published));
+      return c.history.at(-1)!.score ?? 0;
+    };
+    const s = score('2020-02-09');
+    assert.ok(s > 0 && s < 1, String(s));
+    const c1 = new OnlineClusterer({ threshold: s - 0.01, undatedThreshold: s + 0.05 });
+    c1.add(storm('a1', '2020-02-09', ''));
+    assert.equal(c1.add(weak('w', '2020-02-09')), c1.storyOf('a1'));
+    const c2 = new OnlineClusterer({ threshold: s - 0.01, undatedThreshold: s + 0.05 });
+    c2.add(storm('a1', null, ''));
+    assert.notEqual(c2.add(weak('w', null)), c2.storyOf('a1'));
+  });
+
+  it('merges two stories an article is close to both of, and keeps the merge in the history', () => {
+    const c = new OnlineClusterer({ threshold: 0.05, mergeThreshold: 0.05, windowDays: 30 });
+    c.add({ id: 'd', published: '2020-02-09', title: 'Devon rivers burst their banks', text: 'Rivers burst their banks in Devon.', entities: [{ canonical: 'place:devon', mentions: 2 }] });
+    c.add({ id: 'k', published: '2020-02-09', title: 'Cornwall harbour walls damaged', text: 'Harbour walls were damaged in Cornwall.', entities: [{ canonical: 'place:cornwall', mentions: 2 }] });
+    assert.notEqual(c.storyOf('d'), c.storyOf('k'));
+    c.add(storm('both', '2020-02-09', 'in Devon and Cornwall'));
+    assert.equal(c.storyOf('d'), c.storyOf('k'));
+    assert.ok(c.history.some((h) => h.type === 'merge'));
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * Online story clustering: each article, in arrival order, joins the story it is most like or starts one, without
+ * revisiting the corpus. An article is a weighted bag of terms — the content words of its title (counted twice) and
+ * lead, and the people, organisations and places it names (the entities count most: a story is who and where) —
+ * weighted by rarity among the articles seen so far (idf, updated as they arrive). Candidate stories come from an
+ * inverted index over each story's terms, kept to the stories active within a time window of the article's date;
+ * the article joins the candidate whose centroid is most similar (cosine) when that is above a threshold. When an
+ * article is close to two stories at once, they are merged (the history keeps the merge).
+ */
+import { contentStems } from '../words.js';
+
+export interface ClusterInput {
+  /** Caller's id for the article. */
+  id: string;
+  title: string | null;
+  text: string;
+  /** ISO date (or date-time) of publication, or null. */
+  published: string | null;
+  /** Canonical ids of the entities the article names (person, organisation, place), with mention counts. */
+  entities: ReadonlyArray<{ canonical: string; mentions: number }>;
+}
+
+export interface ClusterOptions {
+  /** Cosine similarity to a story's centroid an article needs to join it. */
+  threshold?: number;
+  /**
+   * The threshold when the article or the story has no date: without the time window's evidence, look-alike
+   * events (two earthquakes, two ceremonies) need more in common to be one story.
+   */
+  undatedThreshold?: number;
+  /** Similarity to a second story above which the two stories are merged. */
+  mergeThreshold?: number;
+  /** Days before or after a story's known dates within which an article may join it. */
+  windowDays?: number;
+  /** Characters of the body read (the lead carries the story). */
+  bodyChars?: number;
+  /** Weight of an entity term against a word term. */
+  entityWeight?: number;
+  /** Terms of an article used to look up candidate stories. */
+  candidateTerms?: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
+  threshold: 0.1,
+  undatedThreshold: 0.2,
+  mergeThreshold: 0.3,
+  windowDays: 5,
+  bodyChars: 1500,
+  entityWeight: 3,
+  candidateTerms: 25,
+};
+
+export interface StoryEvent {
+  type: 'new' | 'join' | 'merge';
+  story: string;
+  article: string;
+  /** For `merge`: the story merged into `story`. */
+  merged?: string;
+  score?: number;
+}
+
+interface StoryState {
+  id: string;
+  /** Summed term weights of its articles (the centroid, unnormalised). */
+  centroid: Map<number, number>;
+  size: number;
+  /** Epoch days of its first and last dated article, or null. */
+  first: number | null;
+  last: number | null;
+  /** Merged into another story. */
+  mergedInto: string | null;
+}
+
+const DAY = 86_400_000;
+const dayOf = (iso: string | null): number | null => {
+  if (!iso) return null;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY);
+};
+
+/** The clusterer's state; `add` takes one article and says which story it went to. */
+export class OnlineClusterer {
+  private readonly options: Required<ClusterOptions>;
+  private readonly termId = new Map<string, number>();
+  private df: number[] = [];
+  private seen = 0;
+  private readonly stories = new Map<string, StoryState>();
+  /** Term → stories whose articles hold it. */
+  private readonly postings = new Map<number, Set<string>>();
+  private nextStory = 1;
+  readonly history: StoryEvent[] = [];
+  /** Article id → story id (following merges through `storyOf`). */
+  private readonly assigned = new Map<string, string>();
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  }
+
+  /** The story an article belongs to now (after any merges). */
+  storyOf(article: string): string | null {
+    let id = this.assigned.get(article) ?? null;
+    while (id) {
+      const s = this.stories.get(id);
+      if (!s?.mergedInto) break;
+      id = s.mergedInto;
+    }
+    return id;
+  }
+
+  private term(t: string): number {
+    let id = this.termId.get(t);
+    if (id === undefined) {
+      id = this.termId.size;
+      this.termId.set(t, id);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  /** The article's raw term counts: title words twice, lead words once, entities `entityWeight` per mention class. */
+  private counts(a: ClusterInput): Map<number, number> {
+    const out = new Map<number, number>();
+    const bump = (t: string, n: number): void => { const id = this.term(t); out.set(id, (out.get(id) ?? 0) + n); };
+    if (a.title) for (const s of contentStems(a.title)) bump(s, 2);
+    for (const s of contentStems(a.text.slice(0, this.options.bodyChars))) bump(s, 1);
+    for (const e of a.entities) bump(`@${e.canonical}`, this.options.entityWeight * (1 + Math.log(e.mentions)));
+    return out;
+  }
+
+  add(a: ClusterInput): string {
+    const counts = this.counts(a);
+    // Document frequencies include this article, so a word it alone has is rare, not unknown.
+    this.seen++;
+    for (const t of counts.keys()) this.df[t]!++;
+    const vector = new Map<number, number>();
+    let norm = 0;
+    for (const [t, c] of counts) {
+      const w = (1 + Math.log(c)) * Math.log((this.seen + 1) / this.df[t]!);
+      if (w <= 0) continue;
+      vector.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of vector) vector.set(t, w / norm);
+
+    const day = dayOf(a.published);
+    const lookup = [...vector].sort((x, y) => y[1] - x[1]).slice(0, this.options.candidateTerms);
+    const candidates = new Set<string>();
+    for (const [t] of lookup) for (const s of this.postings.get(t) ?? []) candidates.add(s);
+    const scored: Array<{ story: StoryState; score: number }> = [];
+    for (const id of candidates) {
+      const s = this.stories.get(id)!;
+      if (s.mergedInto) continue;
+      if (day !== null && s.first !== null && (day < s.first - this.options.windowDays || day > s.last! + this.options.windowDays)) continue;
+      // Without dates on both sides, the score must clear the higher bar: subtracting the difference ranks it fairly.
+      const dated = day !== null && s.first !== null;
+      scored.push({ story: s, score: this.similarity(vector, s) - (dated ? 0 : this.options.undatedThreshold - this.options.threshold) });
+    }
+    scored.sort((x, y) => y.score - x.score);
+    const best = scored[0];
+    let story: StoryState;
+    if (best && best.score >= this.options.threshold) {
+      story = best.story;
+      this.history.push({ type: 'join', story: story.id, article: a.id, score: best.score });
+      const second = scored[1];
+      if (second && second.score >= this.options.mergeThreshold) {
+        this.merge(story, second.story, a.id, second.score);
+      }
+    } else {
+      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null };
+      this.stories.set(story.id, story);
+      this.history.push({ type: 'new', story: story.id, article: a.id });
+    }
+    this.absorb(story, vector, day);
+    this.assigned.set(a.id, story.id);
+    return story.id;
+  }
+
+  private similarity(vector: ReadonlyMap<number, number>, s: StoryState): number {
+    let dot = 0, norm = 0;
+    for (const w of s.centroid.values()) norm += w * w;
+    for (const [t, w] of vector) dot += w * (s.centroid.get(t) ?? 0);
+    return norm ? dot / Math.sqrt(norm) : 0;
+  }
+
+  private absorb(s: StoryState, vector: ReadonlyMap<number, number>, day: number | null): void {
+    for (const [t, w] of vector) {
+      s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
+      let p = this.postings.get(t);
+      if (!p) this.postings.set(t, (p = new Set()));
+      p.add(s.id);
+    }
+    s.size++;
+    if (day !== null) {
+      s.first = s.first === null ? day : Math.min(s.first, day);
+      s.last = s.last === null ? day : Math.max(s.last, day);
+    }
+  }
+
+  /** Merges `from` into `into`: centroids summed, postings moved, the history keeps it. */
+  private merge(into: StoryState, from: StoryState, article: string, score: number): void {
+    for (const [t, w] of from.centroid) {
+      into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
+      const p = this.postings.get(t)!;
+      p.delete(from.id);
+      p.add(into.id);
+    }
+    into.size += from.size;
+    if (from.first !== null) {
+      into.first = into.first === null ? from.first : Math.min(into.first, from.first);
+      into.last = into.last === null ? from.last : Math.max(into.last!, from.last!);
+    }
+    from.mergedInto = into.id;
+    from.centroid.clear();
+    this.history.push({ type: 'merge', story: into.id, merged: from.id, article, score });
+  }
+}
