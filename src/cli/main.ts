@@ -29,6 +29,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const { runCluster } = await import('./cluster-command.js');
       return await runCluster(parsed.inputs, parsed.values, io);
     }
+    if (parsed.command.name === 'ingest') {
+      const { runIngest } = await import('./ingest-command.js');
+      return await runIngest(parsed.inputs, parsed.values, io);
+    }
+    if (parsed.command.name === 'stories') {
+      const { runStories } = await import('./query-commands.js');
+      return await runStories(parsed.values, io);
+    }
+    if (parsed.command.name === 'story') {
+      const { runStory } = await import('./query-commands.js');
+      return await runStory(parsed.inputs, parsed.values, io);
+    }
+    if (parsed.command.name === 'search') {
+      const { runSearch } = await import('./query-commands.js');
+      return await runSearch(parsed.inputs, parsed.values, io);
+    }
+    if (parsed.command.name === 'worker') {
+      const { runWorker } = await import('./worker-command.js');
+      return await runWorker(parsed.values, io);
+    }
     const { runAnalyze } = await import('./analyze-command.js');
     return await runAnalyze(parsed.inputs, parsed.values, io);
   } catch (error) {
@@ -39,6 +59,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof InputError) {
       diagnostic(io, error.input, error.reason);
       return 2;
+    }
+    // The store or the queue failed (locked, corrupt, unreachable): 3, so scripts can tell it from bad input.
+    if (error instanceof Error && (error.name === 'StoreError' || error.name === 'QueueError')) {
+      io.stderr.write(`parallax: ${error.message}
+`);
+      return 3;
     }
     throw error;
   }

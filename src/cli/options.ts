@@ -73,7 +73,88 @@ export const CLUSTER: CommandSpec = {
   ],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE, CLUSTER];
+/** Where the corpus is kept; shared by every command that reads or writes the store. */
+const DB: OptionSpec = { name: 'db', type: 'string', value: 'PATH|URL', description: 'The store: a SQLite file, or a postgres:// URL (default: env PARALLAX_DB, else parallax.db).' };
+const JSON_OUT: OptionSpec = { name: 'json', type: 'boolean', description: 'Print JSON (one object per line) for scripts.' };
+
+export const INGEST: CommandSpec = {
+  name: 'ingest',
+  usage: 'parallax ingest [--db PATH|URL] [--queue URL] [--watch [--interval SECONDS]] [--json] INPUT...',
+  summary: 'Add articles to the store: read, extract, detect copies of stored articles and group them into stories as they arrive. Reads files, folders, JSONL dumps, RSS/Atom feeds (files or URLs), web pages (URLs) and WARC archives. An article already stored is skipped.',
+  needsInputs: true,
+  options: [
+    DB,
+    { name: 'queue', type: 'string', value: 'URL', description: 'Publish the articles to a NATS JetStream queue (nats://host:4222) for `parallax worker` instead of processing them here.' },
+    { name: 'watch', type: 'boolean', description: 'Keep going: read the inputs again every --interval seconds (feeds: new items only).' },
+    { name: 'interval', type: 'string', value: 'SECONDS', description: 'Seconds between reads with --watch (default 300).' },
+    { name: 'json', type: 'boolean', description: 'Print one JSON line per article ({"input","status","id","story",...}) and a summary line.' },
+    ...INPUT_OPTIONS,
+    HELP,
+  ],
+  examples: [
+    'parallax ingest examples/seed-story',
+    'parallax ingest --db corpus.db dump.jsonl.gz CC-NEWS-20241023.warc.gz',
+    'parallax ingest --watch --interval 600 https://example.org/world/rss.xml',
+    'PARALLAX_DB=postgres://localhost/parallax parallax ingest --queue nats://127.0.0.1:4222 feeds/',
+  ],
+};
+
+export const STORIES: CommandSpec = {
+  name: 'stories',
+  usage: 'parallax stories [--since DATE] [--source NAME] [--entity NAME] [--limit N] [--json]',
+  summary: 'List the stories in the store, most recent first, with their outlets and article counts (copies counted apart).',
+  needsInputs: false,
+  options: [
+    { name: 'since', type: 'string', value: 'DATE', description: 'Only stories with an article on or after DATE (YYYY-MM-DD).' },
+    { name: 'source', type: 'string', value: 'NAME', description: 'Only stories an outlet covered (e.g. "CNBC").' },
+    { name: 'entity', type: 'string', value: 'NAME', description: 'Only stories naming a person, organisation or place (e.g. "Keir Starmer").' },
+    { name: 'limit', type: 'string', value: 'N', description: 'At most N stories (default 100).' },
+    JSON_OUT,
+    DB,
+    HELP,
+  ],
+  examples: ['parallax stories', 'parallax stories --since 2024-10-01 --entity "Labour Party"', 'parallax stories --source CNBC --json'],
+};
+
+export const STORY: CommandSpec = {
+  name: 'story',
+  usage: 'parallax story ID [--format md|json|html] [-o OUT]',
+  summary: 'The cross-outlet analysis of one stored story (as `analyze` writes it), with its copies and history.',
+  needsInputs: true,
+  options: [
+    { name: 'format', short: 'f', type: 'string', value: 'md|json|html', description: 'Report format (default: from the -o extension, else md).' },
+    { name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'Write the report to FILE instead of standard output.' },
+    DB,
+    HELP,
+  ],
+  examples: ['parallax story s1', 'parallax story s1 --format html -o story.html', 'parallax story s12 --format json | jq .alignedQuotes'],
+};
+
+export const SEARCH: CommandSpec = {
+  name: 'search',
+  usage: 'parallax search QUERY [--limit N] [--json]',
+  summary: 'Full-text search of the stored articles (titles count most); "quoted words" must appear together.',
+  needsInputs: true,
+  options: [{ name: 'limit', type: 'string', value: 'N', description: 'At most N results (default 20).' }, JSON_OUT, DB, HELP],
+  examples: ['parallax search "foreign interference"', 'parallax search Starmer volunteers --json'],
+};
+
+export const WORKER: CommandSpec = {
+  name: 'worker',
+  usage: 'parallax worker --queue URL [--db PATH|URL] [--concurrency N]',
+  summary: 'Take articles from the queue that `ingest --queue` fills, extract and store them (any number of workers, on any machines); failed messages are retried, then dead-lettered with the reason.',
+  needsInputs: false,
+  options: [
+    { name: 'queue', type: 'string', value: 'URL', description: 'NATS server with JetStream (e.g. nats://127.0.0.1:4222; env PARALLAX_QUEUE).' },
+    DB,
+    { name: 'idle-exit', type: 'string', value: 'SECONDS', description: 'Stop after SECONDS without messages (default: run until stopped).' },
+    JSON_OUT,
+    HELP,
+  ],
+  examples: ['parallax worker --queue nats://127.0.0.1:4222 --db postgres://localhost/parallax', 'PARALLAX_QUEUE=nats://mq:4222 PARALLAX_DB=postgres://db/parallax parallax worker'],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE, CLUSTER, INGEST, STORIES, STORY, SEARCH, WORKER];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   HELP,

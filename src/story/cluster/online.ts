@@ -38,6 +38,11 @@ export interface ClusterOptions {
   entityWeight?: number;
   /** Terms of an article used to look up candidate stories. */
   candidateTerms?: number;
+  /**
+   * Days after its last article a story stays in memory; older stories are let go (an article dated before them
+   * starts a new story). Keeps memory and time per article flat as the corpus grows.
+   */
+  retainDays?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -48,7 +53,14 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   bodyChars: 1500,
   entityWeight: 3,
   candidateTerms: 25,
+  retainDays: 60,
 };
+
+/** An article as the clusterer keeps it: raw term counts (terms as strings) and its date. */
+export interface ClusterTerms {
+  counts: Record<string, number>;
+  published: string | null;
+}
 
 export interface StoryEvent {
   type: 'new' | 'join' | 'merge';
@@ -117,18 +129,35 @@ export class OnlineClusterer {
     return id;
   }
 
-  /** The article's raw term counts: title words twice, lead words once, entities `entityWeight` per mention class. */
-  private counts(a: ClusterInput): Map<number, number> {
-    const out = new Map<number, number>();
-    const bump = (t: string, n: number): void => { const id = this.term(t); out.set(id, (out.get(id) ?? 0) + n); };
+  /**
+   * The article's raw term counts: title words twice, lead words once, entities `entityWeight` per mention class.
+   * Stored beside the article so that another process can replay the clustering without the text.
+   */
+  termCounts(a: ClusterInput): ClusterTerms {
+    const out: Record<string, number> = Object.create(null) as Record<string, number>;
+    const bump = (t: string, n: number): void => { out[t] = (out[t] ?? 0) + n; };
     if (a.title) for (const s of contentStems(a.title)) bump(s, 2);
     for (const s of contentStems(a.text.slice(0, this.options.bodyChars))) bump(s, 1);
     for (const e of a.entities) bump(`@${e.canonical}`, this.options.entityWeight * (1 + Math.log(e.mentions)));
-    return out;
+    return { counts: out, published: a.published };
   }
 
   add(a: ClusterInput): string {
-    const counts = this.counts(a);
+    return this.addTerms(a.id, this.termCounts(a));
+  }
+
+  /** Number of stories held in memory (live, not merged or let go). */
+  get liveStories(): number {
+    let n = 0;
+    for (const s of this.stories.values()) if (!s.mergedInto) n++;
+    return n;
+  }
+
+  /** Adds an article by its term counts (from `termCounts`, possibly computed elsewhere); returns its story. */
+  addTerms(articleId: string, terms: ClusterTerms): string {
+    const counts = new Map<number, number>();
+    for (const [t, c] of Object.entries(terms.counts)) counts.set(this.term(t), c);
+    const a = { id: articleId, published: terms.published };
     // Document frequencies include this article, so a word it alone has is rare, not unknown.
     this.seen++;
     for (const t of counts.keys()) this.df[t]!++;
@@ -173,7 +202,30 @@ export class OnlineClusterer {
     }
     this.absorb(story, vector, day);
     this.assigned.set(a.id, story.id);
+    if (day !== null && day > this.newestDay) {
+      this.newestDay = day;
+      this.forget(day - this.options.retainDays);
+    }
     return story.id;
+  }
+
+  private newestDay = -Infinity;
+  private lastForget = -Infinity;
+
+  /** Lets go of stories whose last article is before `day` (checked once a day of arrivals, not per article). */
+  private forget(day: number): void {
+    if (day <= this.lastForget) return;
+    this.lastForget = day;
+    for (const s of this.stories.values()) {
+      if (s.mergedInto || s.last === null || s.last >= day) continue;
+      for (const t of s.centroid.keys()) {
+        const p = this.postings.get(t);
+        p?.delete(s.id);
+        if (p?.size === 0) this.postings.delete(t);
+      }
+      this.stories.delete(s.id);
+    }
+    // Articles of a forgotten story still answer storyOf: their assignment is kept (a string per article).
   }
 
   private similarity(vector: ReadonlyMap<number, number>, s: StoryState): number {

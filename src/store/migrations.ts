@@ -1,0 +1,110 @@
+/**
+ * Versioned schema migrations, run on open (Kysely's Migrator: applied in name order, each once, under its lock).
+ * Full-text search differs by engine — an FTS5 index over the articles table on SQLite, a generated tsvector column
+ * with a GIN index on PostgreSQL — everything else is the same DDL.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+export type Engine = 'sqlite' | 'postgres';
+
+function initial(engine: Engine): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      const serial = engine === 'postgres' ? 'serial' : 'integer';
+      const blob = engine === 'postgres' ? 'bytea' : 'blob';
+      await db.schema
+        .createTable('articles')
+        .addColumn('seq', sql.raw(serial), (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('input', 'text', (c) => c.notNull())
+        .addColumn('source', 'text')
+        .addColumn('url', 'text')
+        .addColumn('title', 'text')
+        .addColumn('published', 'text')
+        .addColumn('day', 'text')
+        .addColumn('text_key', 'text', (c) => c.notNull())
+        .addColumn('duplicate_of', 'text')
+        .addColumn('duplicate_similarity', 'real')
+        .addColumn('story_id', 'text', (c) => c.notNull())
+        .addColumn('cluster_terms', 'text')
+        .addColumn('signature', sql.raw(blob))
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_text_key').on('articles').column('text_key').execute();
+      await db.schema.createIndex('articles_story').on('articles').columns(['story_id', 'seq']).execute();
+      await db.schema.createIndex('articles_day').on('articles').column('day').execute();
+      await db.schema.createIndex('articles_source').on('articles').column('source').execute();
+
+      await db.schema
+        .createTable('entities')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('canonical', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mentions', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('entities_article').on('entities').column('article_id').execute();
+      await db.schema.createIndex('entities_canonical').on('entities').column('canonical').execute();
+
+      await db.schema
+        .createTable('bands')
+        .addColumn('band', 'text', (c) => c.notNull())
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('bands_band').on('bands').column('band').execute();
+
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text')
+        .addColumn('first_day', 'text')
+        .addColumn('last_day', 'text')
+        .addColumn('articles', 'integer', (c) => c.notNull())
+        .addColumn('originals', 'integer', (c) => c.notNull())
+        .addColumn('merged_into', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('analysis', 'text')
+        .addColumn('analysis_articles', 'integer')
+        .execute();
+      await db.schema.createIndex('stories_last_day').on('stories').column('last_day').execute();
+
+      await db.schema
+        .createTable('story_events')
+        .addColumn('seq', sql.raw(serial), (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('story', 'text', (c) => c.notNull())
+        .addColumn('merged', 'text')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('score', 'real')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('story_events_story').on('story_events').column('story').execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+
+      if (engine === 'sqlite') {
+        // External-content FTS5: the index only, the text stays in `articles` (rowid = seq).
+        await sql`create virtual table articles_fts using fts5(title, text, content='', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      } else {
+        await sql`alter table articles add column tsv tsvector`.execute(db);
+        await sql`create index articles_tsv on articles using gin (tsv)`.execute(db);
+      }
+    },
+  };
+}
+
+/** Every migration, by name; names sort in the order they apply. */
+export function migrations(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      return { '0001-initial': initial(engine) };
+    },
+  };
+}

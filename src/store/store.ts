@@ -1,0 +1,431 @@
+/**
+ * The corpus store: articles with their extraction records, entities, near-duplicate bands, stories and the
+ * clustering history, behind one query layer (Kysely) on SQLite (default, one file) or PostgreSQL.
+ *
+ * Each article is written in one transaction that also assigns its story, so a crash leaves either the whole article
+ * or nothing. Writers are serialised (SQLite's write lock, a PostgreSQL advisory lock): the online clusterer needs
+ * articles one at a time in a single order. That order is the articles' `seq`; every process holds the clusterer in
+ * memory and, before it assigns a story, replays whatever other processes stored since it last looked — the
+ * clusterer is deterministic, so every process reaches the same state and the same story ids.
+ */
+import { Kysely, sql, type Transaction } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { ExtractRecord, Story } from '../model/schema.js';
+import { buildStory } from '../story/build-story.js';
+import { clusterInput, OnlineClusterer, type ClusterOptions, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
+import { MinHasher, signatureBytes, signatureFromBytes, textKey } from '../story/dedup/minhash.js';
+import { connect, type Connection } from './connect.js';
+import { migrations, type Engine } from './migrations.js';
+import { ftsQuery, snippet } from './search-text.js';
+import type { Tables } from './tables.js';
+
+export { StoreError } from './connect.js';
+
+export type AddStatus = 'new' | 'unchanged' | 'duplicate';
+
+export interface AddResult {
+  status: AddStatus;
+  id: string;
+  story: string;
+  /** For duplicates: the original article and how alike they are (1 = same words). */
+  duplicateOf?: string;
+  similarity?: number;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  firstDay: string | null;
+  lastDay: string | null;
+  articles: number;
+  originals: number;
+  sources: string[];
+}
+
+export interface StoryFilter {
+  /** Stories with an article on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** Stories with an article from this outlet (case-insensitive). */
+  source?: string;
+  /** Stories naming this entity (its name or canonical id, case-insensitive). */
+  entity?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  story: string;
+  snippet: string;
+}
+
+export interface StoryDetail {
+  summary: StorySummary;
+  /** Original articles' records, in arrival order. */
+  records: ExtractRecord[];
+  duplicates: Array<{ id: string; duplicateOf: string; similarity: number; source: string | null; title: string | null }>;
+  history: StoryEvent[];
+}
+
+export interface StoreOptions {
+  cluster?: ClusterOptions;
+}
+
+const now = (): string => new Date().toISOString();
+const dayOf = (published: string | null): string | null => (published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null);
+/** Any constant: the key of the advisory lock that serialises PostgreSQL writers. */
+const WRITE_LOCK_KEY = 7_262_311;
+
+export class Store {
+  private clusterer: OnlineClusterer;
+  /** The last `seq` replayed into the clusterer. */
+  private synced = 0;
+  private readonly hasher = new MinHasher();
+
+  private constructor(
+    readonly db: Kysely<Tables>,
+    readonly engine: Engine,
+    readonly location: string,
+    private readonly connection: Connection,
+    private readonly options: StoreOptions,
+  ) {
+    this.clusterer = new OnlineClusterer(options.cluster);
+  }
+
+  /** Opens (creating when needed) the store at a file path or a `postgres://` URL and brings its schema up to date. */
+  static async open(location: string, options: StoreOptions = {}): Promise<Store> {
+    const connection = await connect(location);
+    const store = new Store(connection.db, connection.engine, location, connection, options);
+    try {
+      const migrator = new Migrator({ db: connection.db, provider: migrations(connection.engine) });
+      const { error } = await migrator.migrateToLatest();
+      if (error) throw error;
+    } catch (error) {
+      await store.close();
+      throw connection.describe(error);
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  /** Whether an article with this id is stored (ingest skips extracting it again). */
+  async has(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  /** The story of a stored article (after merges), or null when the article is not stored. */
+  async storyOfArticle(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('articles').select('story_id').where('id', '=', id).executeTakeFirst();
+    return row ? this.currentStory(this.db, row.story_id) : null;
+  }
+
+  async count(): Promise<{ articles: number; stories: number; duplicates: number }> {
+    const a = await this.db.selectFrom('articles').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('duplicate_of').as('d')]).executeTakeFirstOrThrow();
+    const s = await this.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+    return { articles: Number(a.n), duplicates: Number(a.d), stories: Number(s.n) };
+  }
+
+  /**
+   * Stores one extracted article, in one transaction: an article already stored is left as it is; an exact or near
+   * copy of a stored article is kept, linked to it and put in its story without counting as coverage; any other
+   * article is clustered into a story.
+   */
+  async add(record: ExtractRecord): Promise<AddResult> {
+    try {
+      return await this.writeTransaction(async (trx) => {
+        const a = record.article;
+        const existing = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where('id', '=', a.id).executeTakeFirst();
+        if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.currentStory(trx, existing.story_id) };
+        await this.catchUp(trx);
+
+        const key = textKey(a.text);
+        const sig = this.hasher.signature(a.text);
+        const bands = sig ? this.hasher.bandKeys(sig) : [];
+        const copy = await this.findOriginal(trx, key, sig, bands);
+        const at = now();
+        let story: string;
+        let terms: ClusterTerms | null = null;
+        let events: StoryEvent[] = [];
+        if (copy) {
+          story = await this.currentStory(trx, copy.story);
+        } else {
+          terms = this.clusterer.termCounts(clusterInput(a.id, record));
+          const before = this.clusterer.history.length;
+          story = this.clusterer.addTerms(a.id, terms);
+          events = this.clusterer.history.slice(before);
+        }
+        const inserted = await trx
+          .insertInto('articles')
+          .values({
+            id: a.id,
+            input: record.input,
+            source: a.source,
+            url: a.url,
+            title: a.title,
+            published: a.published,
+            day: dayOf(a.published),
+            text_key: key,
+            duplicate_of: copy?.id ?? null,
+            duplicate_similarity: copy?.similarity ?? null,
+            story_id: story,
+            cluster_terms: terms ? JSON.stringify(terms) : null,
+            signature: sig ? signatureBytes(sig) : null,
+            record: JSON.stringify(record),
+            ingested_at: at,
+          })
+          .returning('seq')
+          .executeTakeFirstOrThrow();
+        const seq = Number(inserted.seq);
+        await this.index(trx, seq, record, bands);
+        await this.applyEvents(trx, events, at);
+        await this.touchStory(trx, story, record, copy !== null, at);
+        this.synced = seq;
+        return copy
+          ? { status: 'duplicate' as const, id: a.id, story, duplicateOf: copy.id, similarity: copy.similarity }
+          : { status: 'new' as const, id: a.id, story };
+      });
+    } catch (error) {
+      // The clusterer may hold this article though the transaction did not commit: start again from the log.
+      this.clusterer = new OnlineClusterer(this.options.cluster);
+      this.synced = 0;
+      throw this.connection.describe(error);
+    }
+  }
+
+  /** Runs `fn` in a transaction that holds the store's write lock from its first statement. */
+  private async writeTransaction<T>(fn: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    if (this.engine === 'postgres') {
+      return this.db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+        return fn(trx);
+      });
+    }
+    // SQLite: BEGIN IMMEDIATE takes the write lock up front, so the clusterer's catch-up read cannot go stale.
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn as unknown as Transaction<Tables>);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Replays into the clusterer the originals other processes (or earlier runs) stored after `synced`. */
+  private async catchUp(db: Kysely<Tables>): Promise<void> {
+    const pageSize = 2000;
+    for (;;) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['seq', 'id', 'cluster_terms'])
+        .where('seq', '>', this.synced)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) {
+        if (row.cluster_terms) this.clusterer.addTerms(row.id, JSON.parse(row.cluster_terms) as ClusterTerms);
+        this.synced = Number(row.seq);
+      }
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** The story a stored story id stands for now (following merges). */
+  private async currentStory(db: Kysely<Tables>, id: string): Promise<string> {
+    let current = id;
+    for (let hops = 0; hops < 1000; hops++) {
+      const row = await db.selectFrom('stories').select('merged_into').where('id', '=', current).executeTakeFirst();
+      if (!row?.merged_into) return current;
+      current = row.merged_into;
+    }
+    return current;
+  }
+
+  /** The stored original this text copies: same words, else the most similar signature above the threshold. */
+  private async findOriginal(db: Kysely<Tables>, key: string, sig: Uint32Array | null, bands: string[]): Promise<{ id: string; story: string; similarity: number } | null> {
+    const exact = await db.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where('text_key', '=', key).orderBy('seq').executeTakeFirst();
+    if (exact) return { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 };
+    if (!sig || bands.length === 0) return null;
+    const candidates = await db
+      .selectFrom('bands')
+      .innerJoin('articles', 'articles.id', 'bands.article_id')
+      .select(['articles.id', 'articles.story_id', 'articles.duplicate_of', 'articles.signature', 'articles.seq'])
+      .where('bands.band', 'in', bands)
+      .distinct()
+      .execute();
+    let best: { id: string; story: string; similarity: number; seq: number } | null = null;
+    for (const c of candidates) {
+      if (!c.signature) continue;
+      const similarity = this.hasher.similarity(sig, signatureFromBytes(c.signature));
+      if (similarity < this.hasher.options.threshold) continue;
+      if (!best || similarity > best.similarity || (similarity === best.similarity && Number(c.seq) < best.seq)) {
+        best = { id: c.duplicate_of ?? c.id, story: c.story_id, similarity, seq: Number(c.seq) };
+      }
+    }
+    return best && { id: best.id, story: best.story, similarity: best.similarity };
+  }
+
+  /** Entities, LSH bands and the full-text index of a new article. */
+  private async index(db: Kysely<Tables>, seq: number, record: ExtractRecord, bands: string[]): Promise<void> {
+    const id = record.article.id;
+    const entities = record.entities
+      .filter((e) => e.type !== 'other')
+      .map((e) => ({ article_id: id, canonical: e.canonical ?? `${e.type}:${e.name.toLowerCase()}`, name: e.name, type: e.type, mentions: e.mentions.length }));
+    if (entities.length) await db.insertInto('entities').values(entities).execute();
+    if (bands.length) await db.insertInto('bands').values(bands.map((band) => ({ band, article_id: id }))).execute();
+    const title = record.article.title ?? '';
+    if (this.engine === 'sqlite') {
+      await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${title}, ${record.article.text})`.execute(db);
+    } else {
+      await sql`update articles set tsv = setweight(to_tsvector('english', ${title}), 'A') || to_tsvector('english', ${record.article.text}) where seq = ${seq}`.execute(db);
+    }
+  }
+
+  /** The clusterer's new stories and merges, written to the stories table and the history. */
+  private async applyEvents(db: Kysely<Tables>, events: StoryEvent[], at: string): Promise<void> {
+    for (const e of events) {
+      if (e.type === 'new') {
+        await db.insertInto('stories').values({ id: e.story, title: null, first_day: null, last_day: null, articles: 0, originals: 0, merged_into: null, created_at: at, updated_at: at, analysis: null, analysis_articles: null }).execute();
+      }
+      if (e.type === 'merge' && e.merged) {
+        const from = await db.selectFrom('stories').selectAll().where('id', '=', e.merged).executeTakeFirst();
+        await db.updateTable('articles').set({ story_id: e.story }).where('story_id', '=', e.merged).execute();
+        await db.updateTable('stories').set({ merged_into: e.story, updated_at: at }).where('id', '=', e.merged).execute();
+        if (from) {
+          const into = await db.selectFrom('stories').selectAll().where('id', '=', e.story).executeTakeFirstOrThrow();
+          await db
+            .updateTable('stories')
+            .set({
+              articles: into.articles + from.articles,
+              originals: into.originals + from.originals,
+              first_day: minDay(into.first_day, from.first_day),
+              last_day: maxDay(into.last_day, from.last_day),
+              updated_at: at,
+            })
+            .where('id', '=', e.story)
+            .execute();
+        }
+      }
+      await db.insertInto('story_events').values({ type: e.type, story: e.story, merged: e.merged ?? null, article_id: e.article, score: e.score ?? null, at }).execute();
+    }
+  }
+
+  private async touchStory(db: Kysely<Tables>, id: string, record: ExtractRecord, duplicate: boolean, at: string): Promise<void> {
+    const story = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const day = dayOf(record.article.published);
+    await db
+      .updateTable('stories')
+      .set({
+        title: story.title ?? headline(record),
+        first_day: minDay(story.first_day, day),
+        last_day: maxDay(story.last_day, day),
+        articles: story.articles + 1,
+        originals: story.originals + (duplicate ? 0 : 1),
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Standing stories, most recent first, filtered. */
+  async stories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+    let q = this.db.selectFrom('stories').selectAll().where('merged_into', 'is', null);
+    if (filter.since) q = q.where('last_day', '>=', filter.since);
+    if (filter.source) {
+      const source = filter.source.toLowerCase();
+      q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id').whereRef('articles.story_id', '=', 'stories.id').where(sql<string>`lower(articles.source)`, '=', source)));
+    }
+    if (filter.entity) {
+      const name = filter.entity.toLowerCase();
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('articles')
+            .innerJoin('entities', 'entities.article_id', 'articles.id')
+            .select('articles.id')
+            .whereRef('articles.story_id', '=', 'stories.id')
+            .where((w) => w.or([w('entities.canonical', '=', name), w(sql<string>`lower(entities.name)`, '=', name), w('entities.canonical', 'like', `%:${name}`)])),
+        ),
+      );
+    }
+    const rows = await q.orderBy('last_day', 'desc').orderBy('updated_at', 'desc').orderBy('id').limit(filter.limit ?? 100).execute();
+    return Promise.all(rows.map((r) => this.summary(r)));
+  }
+
+  private async summary(r: Tables['stories'] extends infer S ? { [K in keyof S]: S[K] } : never): Promise<StorySummary> {
+    const sources = await this.db.selectFrom('articles').select('source').distinct().where('story_id', '=', r.id).where('source', 'is not', null).orderBy('source').execute();
+    return { id: r.id, title: r.title, firstDay: r.first_day, lastDay: r.last_day, articles: Number(r.articles), originals: Number(r.originals), sources: sources.map((s) => s.source!) };
+  }
+
+  /** One story: its records (originals), its duplicates and its history; null when there is no such story. */
+  async story(id: string): Promise<StoryDetail | null> {
+    const current = await this.currentStory(this.db, id);
+    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', current).executeTakeFirst();
+    if (!row) return null;
+    const articles = await this.db.selectFrom('articles').select(['id', 'record', 'duplicate_of', 'duplicate_similarity', 'source', 'title']).where('story_id', '=', current).orderBy('seq').execute();
+    const history = await this.db.selectFrom('story_events').selectAll().where((eb) => eb.or([eb('story', '=', current), eb('merged', '=', current)])).orderBy('seq').execute();
+    return {
+      summary: await this.summary(row),
+      records: articles.filter((a) => !a.duplicate_of).map((a) => JSON.parse(a.record) as ExtractRecord),
+      duplicates: articles.filter((a) => a.duplicate_of).map((a) => ({ id: a.id, duplicateOf: a.duplicate_of!, similarity: Number(a.duplicate_similarity), source: a.source, title: a.title })),
+      history: history.map((h) => ({ type: h.type as StoryEvent['type'], story: h.story, article: h.article_id, ...(h.merged ? { merged: h.merged } : {}), ...(h.score != null ? { score: Number(h.score) } : {}) })),
+    };
+  }
+
+  /** The cross-outlet analysis of a story, from the cache unless articles arrived since it was built. */
+  async analysis(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
+    const detail = await this.story(id);
+    if (!detail) return null;
+    const row = await this.db.selectFrom('stories').select(['analysis', 'analysis_articles']).where('id', '=', detail.summary.id).executeTakeFirstOrThrow();
+    if (row.analysis && Number(row.analysis_articles) === detail.summary.articles) return { detail, story: JSON.parse(row.analysis) as Story };
+    const story = buildStory(detail.records);
+    await this.db.updateTable('stories').set({ analysis: JSON.stringify(story), analysis_articles: detail.summary.articles }).where('id', '=', detail.summary.id).execute();
+    return { detail, story };
+  }
+
+  /** Full-text search over titles and texts, best first. */
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match.terms.length) return [];
+    const rows =
+      this.engine === 'sqlite'
+        ? await sql<{ seq: number }>`select rowid as seq from articles_fts where articles_fts match ${match.fts5} order by bm25(articles_fts, 5.0, 1.0) limit ${limit}`.execute(this.db)
+        : await sql<{ seq: number }>`select seq from articles, websearch_to_tsquery('english', ${query}) q where tsv @@ q order by ts_rank(tsv, q) desc, seq limit ${limit}`.execute(this.db);
+    const seqs = rows.rows.map((r) => Number(r.seq));
+    if (!seqs.length) return [];
+    const articles = await this.db.selectFrom('articles').select(['seq', 'id', 'title', 'source', 'published', 'story_id', 'record']).where('seq', 'in', seqs).execute();
+    const bySeq = new Map(articles.map((a) => [Number(a.seq), a]));
+    const hits: SearchHit[] = [];
+    for (const seq of seqs) {
+      const a = bySeq.get(seq);
+      if (!a) continue;
+      const text = (JSON.parse(a.record) as ExtractRecord).article.text;
+      hits.push({ id: a.id, title: a.title, source: a.source, published: a.published, story: await this.currentStory(this.db, a.story_id), snippet: snippet(text, match.terms) });
+    }
+    return hits;
+  }
+}
+
+/** A story's name: the title of its first article, else that article's first sentence (plain-text inputs have no title). */
+function headline(record: ExtractRecord): string | null {
+  if (record.article.title) return record.article.title;
+  const lead = record.article.text.trim().split(/\n/)[0]!.trim();
+  // A sentence ends at . ! ? before a capital or the end, not after a capital initial ("U.S.", "J.").
+  const sentence = /^.{20,200}?(?<![\p{Lu}])[.!?](?=\s+[\p{Lu}"“‘]|$)/u.exec(lead)?.[0] ?? lead.slice(0, 160);
+  return sentence || null;
+}
+
+function minDay(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null ? a : a < b ? a : b;
+}
+function maxDay(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null ? a : a > b ? a : b;
+}
