@@ -193,7 +193,8 @@ export class ArticleQueue {
       deadLetter: async (reason: string) => {
         const letter: DeadLetter = { input: message?.input ?? null, reason, deliveries, at: new Date().toISOString() };
         await this.js.publish(this.deadSubject, JSON.stringify({ ...letter, message: message ?? m.string() }));
-        m.term(reason);
+        // A plain TERM: servers before 2.10 do not read a reason after it (and would redeliver).
+        m.term();
       },
     };
   }

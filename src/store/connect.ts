@@ -56,14 +56,15 @@ function sqliteError(location: string, error: unknown): Error {
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
+// Connection lost or refused, the server shutting down, the database not accepting connections (55000).
+const UNREACHABLE = new Set(['55000', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003', '08004']);
 
 function postgresError(location: string, error: unknown): Error {
   if (error instanceof StoreError) return error;
   const e = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
   const code = e.code ?? e.errors?.[0]?.code;
   if ((code && UNREACHABLE.has(code)) || /Connection terminated|connect ECONNREFUSED|terminating connection/i.test(e.message ?? '')) {
-    return new StoreError(location, 'unreachable', `PostgreSQL is not reachable (${code ?? e.message}); nothing stored was lost, run again when it is back`);
+    return new StoreError(location, 'unreachable', `lost PostgreSQL or cannot reach it (${code ?? e.message}); what was stored is kept, run again when it is back`);
   }
   if (code === '3D000') return new StoreError(location, 'unreachable', `no such PostgreSQL database (${e.message})`);
   if (code === '28P01' || code === '28000') return new StoreError(location, 'unreachable', `PostgreSQL refused the login (${e.message})`);
@@ -76,6 +77,8 @@ export async function connect(location: string): Promise<Connection> {
     const pool = new pg.Pool({ connectionString: location, max: 4, connectionTimeoutMillis: 10_000 });
     // An idle client whose server went away emits 'error' on the pool; the next query reports it instead.
     pool.on('error', () => undefined);
+    // So does a client in use when the server cuts it: the query in flight rejects, and that is what is reported.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       const client = await pool.connect();
       client.release();

@@ -114,17 +114,29 @@ export class Store {
   }
 
   /** Whether an article with this id is stored (ingest skips extracting it again). */
-  async has(id: string): Promise<boolean> {
+  has(id: string): Promise<boolean> {
+    return this.guard(() => this.hasNow(id));
+  }
+
+  private async hasNow(id: string): Promise<boolean> {
     return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   /** The story of a stored article (after merges), or null when the article is not stored. */
-  async storyOfArticle(id: string): Promise<string | null> {
+  storyOfArticle(id: string): Promise<string | null> {
+    return this.guard(() => this.storyOfArticleNow(id));
+  }
+
+  private async storyOfArticleNow(id: string): Promise<string | null> {
     const row = await this.db.selectFrom('articles').select('story_id').where('id', '=', id).executeTakeFirst();
     return row ? this.currentStory(this.db, row.story_id) : null;
   }
 
-  async count(): Promise<{ articles: number; stories: number; duplicates: number }> {
+  count(): Promise<{ articles: number; stories: number; duplicates: number }> {
+    return this.guard(() => this.countNow());
+  }
+
+  private async countNow(): Promise<{ articles: number; stories: number; duplicates: number }> {
     const a = await this.db.selectFrom('articles').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('duplicate_of').as('d')]).executeTakeFirstOrThrow();
     const s = await this.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).executeTakeFirstOrThrow();
     return { articles: Number(a.n), duplicates: Number(a.d), stories: Number(s.n) };
@@ -193,6 +205,15 @@ export class Store {
       // The clusterer may hold this article though the transaction did not commit: start again from the log.
       this.clusterer = new OnlineClusterer(this.options.cluster);
       this.synced = 0;
+      throw this.connection.describe(error);
+    }
+  }
+
+  /** Engine errors from a read become StoreErrors (locked, corrupt, unreachable). */
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
       throw this.connection.describe(error);
     }
   }
@@ -336,7 +357,11 @@ export class Store {
   }
 
   /** Standing stories, most recent first, filtered. */
-  async stories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+  stories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+    return this.guard(() => this.storiesNow(filter));
+  }
+
+  private async storiesNow(filter: StoryFilter = {}): Promise<StorySummary[]> {
     let q = this.db.selectFrom('stories').selectAll().where('merged_into', 'is', null);
     if (filter.since) q = q.where('last_day', '>=', filter.since);
     if (filter.source) {
@@ -366,7 +391,11 @@ export class Store {
   }
 
   /** One story: its records (originals), its duplicates and its history; null when there is no such story. */
-  async story(id: string): Promise<StoryDetail | null> {
+  story(id: string): Promise<StoryDetail | null> {
+    return this.guard(() => this.storyNow(id));
+  }
+
+  private async storyNow(id: string): Promise<StoryDetail | null> {
     const current = await this.currentStory(this.db, id);
     const row = await this.db.selectFrom('stories').selectAll().where('id', '=', current).executeTakeFirst();
     if (!row) return null;
@@ -381,8 +410,12 @@ export class Store {
   }
 
   /** The cross-outlet analysis of a story, from the cache unless articles arrived since it was built. */
-  async analysis(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
-    const detail = await this.story(id);
+  analysis(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
+    return this.guard(() => this.analysisNow(id));
+  }
+
+  private async analysisNow(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
+    const detail = await this.storyNow(id);
     if (!detail) return null;
     const row = await this.db.selectFrom('stories').select(['analysis', 'analysis_articles']).where('id', '=', detail.summary.id).executeTakeFirstOrThrow();
     if (row.analysis && Number(row.analysis_articles) === detail.summary.articles) return { detail, story: JSON.parse(row.analysis) as Story };
@@ -392,7 +425,11 @@ export class Store {
   }
 
   /** Full-text search over titles and texts, best first. */
-  async search(query: string, limit = 20): Promise<SearchHit[]> {
+  search(query: string, limit = 20): Promise<SearchHit[]> {
+    return this.guard(() => this.searchNow(query, limit));
+  }
+
+  private async searchNow(query: string, limit = 20): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (!match.terms.length) return [];
     const rows =

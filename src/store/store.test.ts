@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createArticlePipeline } from '../api/extract.js';
+import { readArticleRecord } from '../ingest/index.js';
+import type { ExtractRecord } from '../model/schema.js';
+import { tempDir } from '../test-support/cli.js';
+import { freshPostgres, type TestDatabase } from '../test-support/services.js';
+import { Store, StoreError } from './index.js';
+
+// Short reports written for the test: a flood told by two outlets, a trial, and a wire copy of the flood report.
+const flood = (extra: string): string =>
+  `Storm Ciara brought floods to the coastal towns of Devon and Cornwall on Sunday, where rivers burst their banks. ` +
+  `The Environment Agency issued twelve severe flood warnings and said more rain was expected. ` +
+  `"We have never seen the river this high," said Mary Jones, a councillor in Truro. ${extra}`;
+const floodOther = `Hundreds of homes in Devon and Cornwall were flooded after Storm Ciara swept across the south-west of England. ` +
+  `The Environment Agency said rivers in Cornwall reached record levels. Councillor Mary Jones said residents had been moved to schools.`;
+const trial = `The jury in the fraud trial of banker John Smith heard closing arguments at Southwark Crown Court on Monday. ` +
+  `Prosecutors said Smith hid losses of 40 million pounds from his employer, Barclays. His lawyer, Anne Clarke, said he had done nothing wrong.`;
+
+const pipeline = createArticlePipeline();
+function recordOf(input: string, fields: { text: string; source: string; url?: string; published?: string; title?: string }): ExtractRecord {
+  const result = readArticleRecord(input, fields, { source: null, published: null, url: null });
+  assert.ok(result.ok);
+  return pipeline(input, result.article, result.messages).record;
+}
+
+const a1 = recordOf('a1', { text: flood('Schools will stay closed on Monday.'), source: 'Western News', url: 'https://wn.example/flood', published: '2020-02-09', title: 'Storm Ciara floods Devon and Cornwall' });
+const a2 = recordOf('a2', { text: floodOther, source: 'Daily Post', url: 'https://dp.example/storm', published: '2020-02-10', title: 'Storm Ciara: homes flooded in the south-west' });
+const b1 = recordOf('b1', { text: trial, source: 'Daily Post', url: 'https://dp.example/trial', published: '2020-02-10', title: 'Closing arguments in Barclays banker fraud trial' });
+// The wire copy: another outlet, a dateline added, the last sentence cut.
+const copy = recordOf('c1', { text: `TRURO (Wire) — ${flood('')}`.trim(), source: 'Evening Star', url: 'https://es.example/flood', published: '2020-02-09', title: 'Floods in Devon and Cornwall' });
+const exact = recordOf('c2', { text: flood('Schools will stay closed on Monday.'), source: 'Morning Herald', url: 'https://mh.example/flood', published: '2020-02-09' });
+
+type Engine = { name: string; location: () => Promise<string | null>; cleanup: () => Promise<void> };
+let pgDb: TestDatabase | null = null;
+const engines: Engine[] = [
+  { name: 'SQLite', location: async () => join(tempDir(), 'test.db'), cleanup: async () => {} },
+  {
+    name: 'PostgreSQL',
+    location: async () => (pgDb = await freshPostgres())?.url ?? null,
+    cleanup: async () => { await pgDb?.drop(); },
+  },
+];
+
+for (const engine of engines) {
+  describe(`Store on ${engine.name}`, () => {
+    let location: string | null = null;
+    before(async () => { location = await engine.location(); });
+    after(() => engine.cleanup());
+
+    it('stores new articles once, links exact and near copies to the original, and groups stories', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      const store = await Store.open(location);
+      try {
+        const r1 = await store.add(a1);
+        const r2 = await store.add(a2);
+        const r3 = await store.add(b1);
+        assert.deepEqual([r1.status, r2.status, r3.status], ['new', 'new', 'new']);
+        assert.equal(r1.story, r2.story, 'two outlets, one flood');
+        assert.notEqual(r1.story, r3.story, 'the trial is another story');
+        assert.equal((await store.add(a1)).status, 'unchanged');
+        const near = await store.add(copy);
+        assert.equal(near.status, 'duplicate');
+        assert.equal(near.duplicateOf, a1.article.id);
+        assert.ok(near.similarity! >= 0.7 && near.similarity! < 1, String(near.similarity));
+        assert.equal(near.story, r1.story);
+        const same = await store.add(exact);
+        assert.deepEqual([same.status, same.duplicateOf, same.similarity], ['duplicate', a1.article.id, 1]);
+        assert.deepEqual(await store.count(), { articles: 5, duplicates: 2, stories: 2 });
+        const [flooded] = await store.stories({ entity: 'Mary Jones' });
+        assert.equal(flooded?.id, r1.story);
+        assert.equal(flooded?.originals, 2, 'copies do not count as coverage');
+        assert.equal(flooded?.articles, 4);
+        assert.deepEqual(flooded?.sources, ['Daily Post', 'Evening Star', 'Morning Herald', 'Western News']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('answers filters, search and the story analysis; a second process continues the same stories', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      const store = await Store.open(location);
+      try {
+        assert.deepEqual((await store.stories({ source: 'western news' })).length, 1);
+        assert.deepEqual((await store.stories({ source: 'daily post' })).length, 2);
+        assert.deepEqual((await store.stories({ since: '2020-02-11' })).length, 0);
+        assert.deepEqual((await store.stories({ entity: 'barclays' })).map((s) => s.title), ['Closing arguments in Barclays banker fraud trial']);
+        const hits = await store.search('closing arguments');
+        assert.equal(hits[0]?.id, b1.article.id);
+        assert.match(hits[0]!.snippet, /closing arguments/);
+        assert.equal((await store.search('"river this high"')).length, 3, 'the original and its two copies');
+        assert.deepEqual(await store.search('zeppelin'), []);
+        const story = await store.story((await store.storyOfArticle(a1.article.id))!);
+        assert.deepEqual(story?.records.map((r) => r.input), ['a1', 'a2']);
+        assert.deepEqual(story?.duplicates.map((d) => d.duplicateOf), [a1.article.id, a1.article.id]);
+        assert.deepEqual(story?.history.map((h) => h.type), ['new', 'join']);
+        const analysed = await store.analysis(story!.summary.id);
+        assert.deepEqual(analysed?.story.sources, ['Western News', 'Daily Post']);
+        assert.equal(await store.analysis('no-such-story'), null);
+      } finally {
+        await store.close();
+      }
+      // Another process: its clusterer starts empty and replays the stored log before it assigns.
+      const later = await Store.open(location);
+      try {
+        const more = recordOf('a3', { text: 'Cornwall and Devon counted the cost of Storm Ciara on Tuesday as the Environment Agency warned that rivers would stay high. Councillor Mary Jones said families moved to schools in Truro could not yet go home.', source: 'Channel 9', url: 'https://c9.example/flood', published: '2020-02-11', title: 'Storm Ciara floods south-west' });
+        const r = await later.add(more);
+        assert.equal(r.status, 'new');
+        assert.equal(r.story, await later.storyOfArticle(a1.article.id));
+        const analysed = await later.analysis(r.story);
+        assert.equal(analysed?.story.articles.length, 3, 'the cached analysis is rebuilt when an article arrives');
+      } finally {
+        await later.close();
+      }
+    });
+
+    it('writes nothing of an article whose transaction fails, and goes on afterwards', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      const store = await Store.open(location);
+      try {
+        const before = await store.count();
+        const broken = recordOf('bad', { text: 'Banker John Smith told the jury at Southwark Crown Court that he never hid losses from Barclays. Anne Clarke, his lawyer, asked jurors to acquit him of fraud. The verdict is due on Friday.', source: 'Broken', url: 'https://x.example/b', published: '2020-02-10' });
+        (broken as unknown as { extra: bigint }).extra = 1n; // JSON.stringify throws inside the transaction
+        await assert.rejects(store.add(broken));
+        assert.deepEqual(await store.count(), before);
+        assert.equal(await store.has(broken.article.id), false);
+        delete (broken as unknown as { extra?: bigint }).extra;
+        const r = await store.add(broken);
+        assert.equal(r.status, 'new');
+        assert.equal(r.story, await store.storyOfArticle(b1.article.id), 'the clusterer was rebuilt, not left holding the failed article');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+describe('Store merges', () => {
+  it('merges two stories when an article is close to both, and keeps the history', async () => {
+    const store = await Store.open(join(tempDir(), 'merge.db'), { cluster: { mergeThreshold: 0.05 } });
+    try {
+      const r1 = await store.add(a1);
+      const r2 = await store.add(b1);
+      assert.notEqual(r1.story, r2.story);
+      const both = recordOf('m', { text: `${flood('')} ${trial}`, source: 'Roundup', url: 'https://r.example/both', published: '2020-02-10', title: 'Storm Ciara floods and the Barclays fraud trial' });
+      const r3 = await store.add(both);
+      assert.equal((await store.count()).stories, 1);
+      const survivor = r3.story;
+      assert.equal(await store.storyOfArticle(a1.article.id), survivor);
+      assert.equal(await store.storyOfArticle(b1.article.id), survivor);
+      const merged = [r1.story, r2.story].find((s) => s !== survivor)!;
+      const detail = await store.story(merged);
+      assert.equal(detail?.summary.id, survivor, 'a merged id leads to the story it joined');
+      assert.equal(detail?.summary.originals, 3);
+      assert.ok(detail?.history.some((h) => h.type === 'merge' && h.merged === merged));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('Store errors', () => {
+  it('says a file that is not a database is corrupt, and leaves it as it was', async () => {
+    const path = join(tempDir(), 'not-a.db');
+    writeFileSync(path, 'this is a text file, not SQLite '.repeat(200));
+    await assert.rejects(Store.open(path), (e: unknown) => e instanceof StoreError && e.code === 'corrupt' && /not a Parallax database or corrupt/.test(e.message));
+  });
+
+  it('says PostgreSQL is unreachable, naming the URL without its password', async () => {
+    await assert.rejects(Store.open('postgres://me:secret@127.0.0.1:1/none'), (e: unknown) => e instanceof StoreError && e.code === 'unreachable' && e.message.includes('me:***@') && !e.message.includes('secret'));
+  });
+});
