@@ -15,6 +15,10 @@ const BINARY_CONTROL_RATIO = 0.1;
 
 /** `<meta charset="windows-1251">` or `<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">` */
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)/i;
+/** `<?xml version="1.0" encoding="ISO-8859-1"?>` (feeds declare their charset this way, not with a meta tag) */
+const XML_ENCODING = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([a-zA-Z0-9_.:-]+)/;
+/** `text/html; charset="windows-1251"` */
+const HEADER_CHARSET = /;\s*charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)/i;
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -45,9 +49,9 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > BINARY_CONTROL_RATIO;
 }
 
-function sniffHtmlCharset(bytes: Uint8Array): string | null {
+function sniffDeclaredCharset(bytes: Uint8Array, xml: boolean): string | null {
   const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
-  const match = META_CHARSET.exec(head);
+  const match = (xml ? XML_ENCODING : META_CHARSET).exec(head);
   return match ? match[1]!.toLowerCase() : null;
 }
 
@@ -83,7 +87,7 @@ export interface Decoded {
  * Bytes to text. UTF-8 unless a BOM or (for HTML) a declared charset says otherwise;
  * invalid UTF-8 is decoded with U+FFFD and reported as a warning rather than failing.
  */
-export function decodeText(input: string, bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
+export function decodeText(input: string, bytes: Uint8Array, options: { html?: boolean; xml?: boolean } = {}): Decoded {
   const messages: Message[] = [];
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
@@ -92,12 +96,12 @@ export function decodeText(input: string, bytes: Uint8Array, options: { html?: b
   let body = bytes;
   if (bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]) {
     body = bytes.subarray(3);
-  } else if (options.html) {
-    const declared = sniffHtmlCharset(bytes);
+  } else if (options.html || options.xml) {
+    const declared = sniffDeclaredCharset(bytes, options.xml ?? false);
     if (declared && declared !== 'utf-8' && declared !== 'utf8') {
       const decoder = decoderFor(declared);
       if (decoder && decoder.encoding !== 'utf-8') {
-        messages.push({ code: 'charset', severity: 'info', reason: `decoded as ${decoder.encoding} (declared in the page)` });
+        messages.push({ code: 'charset', severity: 'info', reason: `decoded as ${decoder.encoding} (declared in the ${options.xml ? 'XML declaration' : 'page'})` });
         return { text: decoder.decode(body), messages };
       }
     }
@@ -122,4 +126,30 @@ export function decodeText(input: string, bytes: Uint8Array, options: { html?: b
     });
     return { text, messages };
   }
+}
+
+/** The charset a Content-Type header declares, lower-cased, or null. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  const match = contentType ? HEADER_CHARSET.exec(contentType) : null;
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/**
+ * An HTTP body to text: a BOM, then the Content-Type header's charset, then what the page declares, then
+ * detection — the order browsers follow, so a page reads as it displays.
+ */
+export function decodeHttpBody(input: string, bytes: Uint8Array, contentType: string | null, options: { xml?: boolean } = {}): Decoded {
+  const hasBom =
+    (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) ||
+    (bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]);
+  const declared = hasBom ? null : charsetFromContentType(contentType);
+  if (declared) {
+    const decoder = decoderFor(declared);
+    // A declared UTF-8 still goes through decodeText, which reports (and repairs) invalid sequences.
+    if (decoder?.encoding === 'utf-8') return decodeText(input, bytes);
+    if (decoder) {
+      return { text: decoder.decode(bytes), messages: [{ code: 'charset', severity: 'info', reason: `decoded as ${decoder.encoding} (declared in the HTTP header)` }] };
+    }
+  }
+  return decodeText(input, bytes, options.xml ? { xml: true } : { html: true });
 }

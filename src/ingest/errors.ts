@@ -13,7 +13,15 @@ export type InputErrorCode =
   | 'no-article-body'
   | 'video-page'
   | 'gallery-page'
-  | 'unsupported';
+  | 'unsupported'
+  /** RSS/Atom/RDF that cannot be parsed. */
+  | 'bad-feed'
+  /** An http(s) input that could not be fetched: network error, timeout or a non-2xx status. */
+  | 'fetch-failed'
+  /** A file named .warc that is not one, or a record that cannot be parsed. */
+  | 'bad-warc'
+  /** A WARC that ends inside a record (a download or copy cut short). */
+  | 'truncated';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

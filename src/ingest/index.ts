@@ -1,4 +1,7 @@
-export { readInputs, readArticleRecord, readDocument, type DocumentKind, type DocumentOptions, type IngestOptions, type IngestResult } from './read-inputs.js';
+export { readInputs, readArticleRecord, readDocument, type DocumentKind, type DocumentOptions, type FileKind, type IngestOptions, type IngestResult } from './read-inputs.js';
+export { readFeedItems, parseFeedText, DEFAULT_MIN_CONTENT_CHARS, type FeedItem, type FeedItemResult, type FeedOptions, type ParsedFeed } from './feed.js';
+export { readWarc, type WarcCounts, type WarcOptions } from './warc.js';
+export { DEFAULT_FETCH_TIMEOUT_MS } from './fetch-url.js';
 export { readManifest, type Manifest, type ManifestEntry } from './manifest.js';
 export { InputError, type InputErrorCode } from './errors.js';
 export { DEFAULT_MAX_INPUT_BYTES, maxBytesFromEnv } from './limits.js';

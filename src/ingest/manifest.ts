@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, describeFsError } from './errors.js';
+import { isHttpUrl } from './fetch-url.js';
 
 /** A story manifest, shaped like ../shared/fixtures/seed-story/manifest.json. */
 export const ManifestFile = z.object({
@@ -20,7 +21,7 @@ export const ManifestFile = z.object({
 });
 
 export interface ManifestEntry {
-  /** Absolute path of the article file. */
+  /** Absolute path of the article file, or its http(s) URL. */
   path: string;
   /** The path as the user would write it: the manifest's folder joined with `file`. */
   input: string;
@@ -55,9 +56,10 @@ export function readManifest(path: string): Manifest {
     throw new InputError(path, 'bad-record', `not a manifest (${issue.path.join('.') || 'root'}: ${issue.message})`);
   }
   const base = dirname(path);
+  // An http(s) address is read as fetched (a page or a feed), not as a path under the manifest's folder.
   const entries = parsed.data.articles.map((a) => ({
-    path: resolve(base, a.file),
-    input: base === '.' ? a.file : `${base}/${a.file}`,
+    path: isHttpUrl(a.file) ? a.file : resolve(base, a.file),
+    input: isHttpUrl(a.file) ? a.file : base === '.' ? a.file : `${base}/${a.file}`,
     source: a.source ?? null,
     published: a.published ?? null,
     url: a.url ?? null,

@@ -3,15 +3,20 @@ import { open } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Article, Message } from '../model/schema.js';
-import { buildArticle, type ArticleMeta } from './article.js';
+import type { ArticleMeta } from './article.js';
 import { decodeText, gunzipLimited, isGzip } from './decode.js';
-import { InputError, type InputErrorCode, describeFsError } from './errors.js';
-import { looksLikeHtml, readHtml } from './html/index.js';
+import { fromDocument, type IngestResult } from './document.js';
+import { InputError, describeFsError } from './errors.js';
+import { notAFeed, parseFeedBytes, readFeed, sniffFeedFormat, sniffText, type FeedOptions } from './feed.js';
+import { isHttpUrl } from './fetch-url.js';
+import { looksLikeHtml } from './html/index.js';
 import { DEFAULT_MAX_INPUT_BYTES, tooLargeReason } from './limits.js';
 import { readManifest, type Manifest } from './manifest.js';
-import { readPlainText } from './plain-text.js';
+import { readUrl, withoutKeys } from './read-url.js';
 import { ArticleRecord, recordProblem } from './records.js';
+import { readWarc } from './warc.js';
+
+export type { IngestResult } from './document.js';
 
 export interface IngestOptions {
   /** Applied to every input unless a record or the manifest says otherwise. */
@@ -23,16 +28,19 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Where `-` reads from; defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
+  /** For http(s) inputs and the pages feed items link to; see DEFAULT_FETCH_TIMEOUT_MS. */
+  fetchTimeoutMs?: number;
+  /** Fetch a feed item's page when the feed carries only a teaser (default true). */
+  followFeedLinks?: boolean;
 }
 
-export type IngestResult =
-  | { ok: true; input: string; article: Article; messages: Message[] }
-  | { ok: false; error: InputError };
-
-/** Kinds of document, decided by file extension (`.gz` looked through). */
+/** Kinds of document read whole from memory (readDocument). */
 export type DocumentKind = 'text' | 'html' | 'json' | 'jsonl';
 
-const KIND_BY_EXTENSION: Record<string, DocumentKind> = {
+/** Kinds of file, decided by extension (`.gz` looked through): documents, feeds, XML that may be a feed, WARC. */
+export type FileKind = DocumentKind | 'feed' | 'xml' | 'warc';
+
+const KIND_BY_EXTENSION: Record<string, FileKind> = {
   '.txt': 'text',
   '.text': 'text',
   '.html': 'html',
@@ -41,12 +49,21 @@ const KIND_BY_EXTENSION: Record<string, DocumentKind> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.rdf': 'feed',
+  // Sitemaps and other XML are common beside feeds: .xml is sniffed, not assumed.
+  '.xml': 'xml',
+  '.warc': 'warc',
 };
+
+/** For the message of a folder with nothing to read. */
+const READ_EXTENSIONS = `${Object.keys(KIND_BY_EXTENSION).join(', ')}, optionally .gz`;
 
 /** A manifest inside a folder describes the folder; it is not itself an article. */
 const MANIFEST_NAME = 'manifest.json';
 
-function kindOf(path: string): DocumentKind | null {
+function kindOf(path: string): FileKind | null {
   const lower = path.toLowerCase();
   const inner = lower.endsWith('.gz') ? lower.slice(0, -3) : lower;
   return KIND_BY_EXTENSION[extname(inner)] ?? null;
@@ -77,14 +94,19 @@ function listFolder(folder: string): string[] {
 interface FileTask {
   input: string;
   path: string;
-  kind: DocumentKind | null;
+  kind: FileKind | null;
   /** Found by walking a folder rather than named by the user: non-article JSON is skipped, not an error. */
   fromFolder: boolean;
   folderManifest?: Manifest;
 }
 
-function metaFor(task: FileTask, options: IngestOptions): ArticleMeta {
-  const entry = (task.folderManifest ?? options.manifest)?.byPath.get(resolve(task.path));
+interface UrlTask {
+  url: string;
+}
+
+function metaFor(task: { path: string; folderManifest?: Manifest }, options: IngestOptions): ArticleMeta {
+  const key = isHttpUrl(task.path) ? task.path : resolve(task.path);
+  const entry = (task.folderManifest ?? options.manifest)?.byPath.get(key);
   return {
     source: entry?.source ?? options.source ?? null,
     published: entry?.published ?? options.published ?? null,
@@ -104,18 +126,6 @@ async function readWhole(task: FileTask, stats: Stats, maxBytes: number): Promis
   } finally {
     await handle?.close();
   }
-}
-
-function fromDocument(input: string, text: string, html: boolean, meta: ArticleMeta, decodeMessages: Message[]): IngestResult {
-  if (text.trim() === '') return { ok: false, error: new InputError(input, 'empty', 'empty file (no text)') };
-  const parts = html ? readHtml(text, { url: meta.url ?? undefined }) : readPlainText(text);
-  // A page that is no article (no body, mostly a video or a gallery) fails with what it is.
-  const noBody = parts.messages.find((m) => m.severity === 'error' && (m.code === 'no-article-body' || m.code === 'video-page' || m.code === 'gallery-page'));
-  if (noBody || parts.text.trim() === '') {
-    return { ok: false, error: new InputError(input, (noBody?.code ?? 'no-article-body') as InputErrorCode, noBody?.reason ?? 'no article text found in the page') };
-  }
-  const { article, messages } = buildArticle(parts, meta);
-  return { ok: true, input, article, messages: [...decodeMessages, ...messages] };
 }
 
 export function readArticleRecord(input: string, value: unknown, meta: ArticleMeta): IngestResult {
@@ -169,11 +179,40 @@ async function* readJsonLines(task: FileTask, meta: ArticleMeta, maxBytes: numbe
   if (records === 0) yield { ok: false, error: new InputError(task.input, 'empty', 'empty file (no records)') };
 }
 
+/** What a feed's items (in a file or at a URL) take from the caller. */
+function feedOptions(meta: ArticleMeta, options: IngestOptions, maxBytes: number): FeedOptions {
+  return {
+    source: meta.source ?? null,
+    published: meta.published ?? null,
+    maxBytes,
+    ...(options.fetchTimeoutMs !== undefined ? { fetchTimeoutMs: options.fetchTimeoutMs } : {}),
+    ...(options.followFeedLinks !== undefined ? { followLinks: options.followFeedLinks } : {}),
+  };
+}
+
+/** A feed file (or an .xml or unknown file that turned out to be one): one result per item. */
+async function* readFeedFile(task: FileTask, bytes: Uint8Array, meta: ArticleMeta, options: IngestOptions, maxBytes: number): AsyncGenerator<IngestResult> {
+  let feed;
+  try {
+    feed = parseFeedBytes(task.input, bytes, null);
+  } catch (error) {
+    if (error instanceof InputError) yield { ok: false, error };
+    else throw error;
+    return;
+  }
+  yield* withoutKeys(readFeed(task.input, feed, feedOptions(meta, options, maxBytes)));
+}
+
 async function* readFileTask(task: FileTask, options: IngestOptions): AsyncGenerator<IngestResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const meta = metaFor(task, options);
   if (task.kind === 'jsonl') {
     yield* readJsonLines(task, meta, maxBytes);
+    return;
+  }
+  if (task.kind === 'warc') {
+    // Streamed: a WARC is routinely larger than maxBytes, which limits each page in it instead.
+    yield* readWarc(task.input, task.path, { meta, maxBytes });
     return;
   }
   let bytes: Uint8Array;
@@ -185,7 +224,26 @@ async function* readFileTask(task: FileTask, options: IngestOptions): AsyncGener
     yield { ok: false, error: error instanceof InputError ? error : describeFsError(task.input, error) };
     return;
   }
-  yield* readDocument(task.input, bytes, { kind: task.kind, meta, maxBytes, fromFolder: task.fromFolder });
+  if (task.kind === 'feed' || task.kind === 'xml' || task.kind === null) {
+    let plain: Uint8Array;
+    try {
+      plain = isGzip(bytes) ? gunzipLimited(task.input, bytes, maxBytes) : bytes;
+    } catch (error) {
+      if (error instanceof InputError) yield { ok: false, error };
+      else throw error;
+      return;
+    }
+    if (task.kind === 'feed' || sniffFeedFormat(plain)) {
+      yield* readFeedFile(task, plain, meta, options, maxBytes);
+      return;
+    }
+    if (task.kind === 'xml') {
+      if (!task.fromFolder) yield { ok: false, error: notAFeed(task.input, sniffText(plain), null, 'unsupported') };
+      return;
+    }
+    bytes = plain;
+  }
+  yield* readDocument(task.input, bytes, { kind: task.kind as DocumentKind | null, meta, maxBytes, fromFolder: task.fromFolder });
 }
 
 export interface DocumentOptions {
@@ -266,11 +324,15 @@ async function* readStdin(options: IngestOptions): AsyncGenerator<IngestResult> 
   }
 }
 
-/** Expands the user's inputs (files, folders, `-`) into file tasks, reporting paths that fail. */
-function* expand(inputs: string[], options: IngestOptions): Generator<FileTask | InputError | '-'> {
+/** Expands the user's inputs (files, folders, URLs, `-`) into tasks, reporting paths that fail. */
+function* expand(inputs: string[], options: IngestOptions): Generator<FileTask | UrlTask | InputError | '-'> {
   for (const input of inputs) {
     if (input === '-') {
       yield '-';
+      continue;
+    }
+    if (isHttpUrl(input)) {
+      yield { url: input };
       continue;
     }
     let stats: Stats;
@@ -289,7 +351,7 @@ function* expand(inputs: string[], options: IngestOptions): Generator<FileTask |
         continue;
       }
       if (files.length === 0) {
-        yield new InputError(input, 'no-articles', 'folder has no article files (.txt, .html, .htm, .json, .jsonl, .ndjson, optionally .gz)');
+        yield new InputError(input, 'no-articles', `folder has no article files (${READ_EXTENSIONS})`);
         continue;
       }
       let folderManifest: Manifest | undefined;
@@ -311,7 +373,8 @@ function* expand(inputs: string[], options: IngestOptions): Generator<FileTask |
 }
 
 /**
- * Reads every input in order — files, folders (recursive, sorted), JSON/JSONL records and `-` —
+ * Reads every input in order — files, folders (recursive, sorted), JSON/JSONL records, RSS/Atom/RDF feeds
+ * (files or URLs, one article per item), http(s) pages, WARC files (one article per HTML response) and `-` —
  * yielding one result per article or failure. A failure never stops the other inputs.
  */
 export async function* readInputs(inputs: string[], options: IngestOptions = {}): AsyncGenerator<IngestResult> {
@@ -319,7 +382,13 @@ export async function* readInputs(inputs: string[], options: IngestOptions = {})
   for (const task of expand(all, options)) {
     if (task === '-') yield* readStdin(options);
     else if (task instanceof InputError) yield { ok: false, error: task };
+    else if ('url' in task) yield* readUrlTask(task, options);
     else yield* readFileTask(task, options);
   }
+}
+
+function readUrlTask(task: UrlTask, options: IngestOptions): AsyncGenerator<IngestResult> {
+  const meta = metaFor({ path: task.url }, options);
+  return readUrl(task.url, meta, feedOptions(meta, options, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES));
 }
 

@@ -71,6 +71,30 @@ function postgresError(location: string, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * Kysely prepares every query anew; a better-sqlite3 statement can be run again and again, and preparing costs as
+ * much as running the small statements of an insert. So prepared statements are kept by their SQL text (a bounded
+ * map: lists of values change the text, and such queries are few).
+ */
+function withStatementCache(database: Database.Database, size = 256): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, key, receiver) {
+      if (key !== 'prepare') return Reflect.get(target, key, receiver) as unknown;
+      return (sqlText: string) => {
+        let stmt = cache.get(sqlText);
+        if (!stmt) {
+          stmt = prepare(sqlText);
+          if (cache.size >= size) cache.delete(cache.keys().next().value!);
+          cache.set(sqlText, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}
+
 export async function connect(location: string): Promise<Connection> {
   if (isPostgresUrl(location)) {
     const shown = redact(location);
@@ -98,6 +122,6 @@ export async function connect(location: string): Promise<Connection> {
   } catch (error) {
     throw sqliteError(location, error);
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, engine: 'sqlite', describe: (error) => sqliteError(location, error), close: () => db.destroy() };
 }
