@@ -3,7 +3,7 @@
  * the rest and store them (copies linked, stories assigned). One outcome per article or failed input, in input order;
  * a failed input never stops the others, a store failure stops the run (what is stored stays stored).
  */
-import { readInputs, type IngestOptions } from '../ingest/index.js';
+import { readFeedItems, readInputs, type IngestOptions, type IngestResult } from '../ingest/index.js';
 import type { Article, Message } from '../model/schema.js';
 import type { AddStatus, Store } from '../store/index.js';
 import { createArticlePipeline, type ExtractOptions } from './extract.js';
@@ -48,10 +48,52 @@ export function createArticleIngester(store: Store, options: ExtractOptions = {}
   };
 }
 
+/** What a watching ingest remembers between reads: the feed items done, and the URLs that turned out to be pages. */
+export interface WatchState {
+  seen: Set<string>;
+  pages: Set<string>;
+}
+
+export const newWatchState = (): WatchState => ({ seen: new Set(), pages: new Set() });
+
+const FEED_LIKE = /^https?:\/\/|\.(rss|atom|rdf|xml)(\.gz)?$/i;
+
+/**
+ * The inputs as a poller reads them: feeds item by item, skipping items done in an earlier read before any page is
+ * fetched; a URL that is a page, not a feed, is read as a page (and remembered as one); anything else as usual.
+ */
+async function* readWatched(inputs: string[], options: IngestOptions, state: WatchState): AsyncGenerator<IngestResult> {
+  if (inputs.length === 0) yield* readInputs(inputs, options);
+  for (const input of inputs) {
+    if (!FEED_LIKE.test(input) || state.pages.has(input)) {
+      yield* readInputs([input], options);
+      continue;
+    }
+    const items = readFeedItems(input, { source: options.source, published: options.published, maxBytes: options.maxBytes, fetchTimeoutMs: options.fetchTimeoutMs, followLinks: options.followFeedLinks, seen: state.seen });
+    for await (const item of items) {
+      if (item.key === null) {
+        const notAFeed = !item.ok && /^https?:/i.test(input) && (item.error.code === 'unsupported' || item.error.code === 'bad-feed');
+        if (notAFeed) {
+          state.pages.add(input);
+          yield* readInputs([input], options);
+        } else {
+          yield item;
+        }
+        break;
+      }
+      const { key, ...result } = item;
+      yield result;
+      // Reached only once the article is stored (or failed for good): a page that could not be fetched is tried again.
+      if (result.ok || result.error.code !== 'fetch-failed') state.seen.add(key);
+    }
+  }
+}
+
 /** Reads the inputs and stores every article; yields one outcome per article or failed input. */
-export async function* ingestStream(inputs: string[], store: Store, options: ExtractOptions & IngestOptions = {}): AsyncGenerator<IngestOutcome> {
+export async function* ingestStream(inputs: string[], store: Store, options: ExtractOptions & IngestOptions & { watch?: WatchState } = {}): AsyncGenerator<IngestOutcome> {
   const ingestOne = createArticleIngester(store, options);
-  for await (const result of readInputs(inputs, options)) {
+  const results = options.watch ? readWatched(inputs, options, options.watch) : readInputs(inputs, options);
+  for await (const result of results) {
     if (!result.ok) yield { input: result.error.input, status: 'failed', error: result.error.code, reason: result.error.reason };
     else yield await ingestOne(result.input, result.article, result.messages);
   }

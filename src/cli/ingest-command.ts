@@ -1,4 +1,4 @@
-import { countOutcome, emptyTally, ingestStream, type IngestTally } from '../api/ingest.js';
+import { countOutcome, emptyTally, ingestStream, newWatchState, type IngestTally } from '../api/ingest.js';
 import { Store } from '../store/index.js';
 import { countOption, ingestOptions, storeLocation, type OptionValues } from './common.js';
 import { diagnostic, writeOut, type CliIo } from './io.js';
@@ -43,11 +43,12 @@ export async function runIngest(inputs: string[], values: OptionValues, io: CliI
   const onSignal = (): void => stop.abort();
   if (values.watch) process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const verbose = Boolean(values.json);
+  const watch = values.watch ? newWatchState() : undefined;
   try {
     for (let round = 1; ; round++) {
       const progress = createProgress(io, round === 1 ? 'ingest' : `ingest (round ${round})`, inputs.length || options.manifest?.entries.length || 1);
       try {
-        for await (const outcome of ingestStream(inputs, store, options)) {
+        for await (const outcome of ingestStream(inputs, store, { ...options, watch })) {
           countOutcome(tally, outcome);
           progress.tick(outcome.status === 'failed');
           if (verbose) await writeOut(io.stdout, `${JSON.stringify(outcome)}\n`);

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { REPO_ROOT } from '../config/paths.js';
+import { articlePage, paragraphs, serve } from '../ingest/source-fixtures.js';
 import { BIN, runCli, tempDir } from '../test-support/cli.js';
 import { freshPostgres } from '../test-support/services.js';
 import { syntheticArticles, toJsonl } from '../test-support/synthetic.js';
@@ -193,6 +194,48 @@ describe('parallax ingest into PostgreSQL', () => {
       await admin.query(`alter database ${name} allow_connections true`).catch(() => undefined);
       await admin.end();
       await db.drop();
+    }
+  });
+});
+
+describe('parallax ingest --watch', () => {
+  it('reads a feed again every interval, fetching only the new items\' pages, until stopped', async () => {
+    const item = (n: number): string => `<item><title>Council vote ${n}</title><link>${server.base}/a${n}</link><guid>vote-${n}</guid><pubDate>Tue, 0${n} Oct 2024 10:00:00 GMT</pubDate><description>Teaser ${n}.</description></item>`;
+    let items = [1, 2];
+    const feed = (): string => `<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title><link>${server.base}/</link>${items.map(item).join('')}</channel></rss>`;
+    const page = (n: number) => ({ type: 'text/html; charset=utf-8', body: articlePage(`Council vote ${n}`, paragraphs(`Vote ${n} in ward ${n * 7}`, 5)) });
+    const server = await serve({
+      '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed()),
+      '/a1': page(1),
+      '/a2': page(2),
+      '/a3': page(3),
+    });
+    const db = join(tempDir(), 'watch.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--watch', '--interval', '1', '--json', `${server.base}/feed.xml`], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    const lines = (): Array<Record<string, unknown>> => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const waitFor = async (n: number): Promise<void> => {
+      while (lines().filter((l) => l.status).length < n) await new Promise((r) => setTimeout(r, 50));
+    };
+    try {
+      await waitFor(2);
+      items = [1, 2, 3];
+      await waitFor(3);
+      // One more read with nothing new, then stop.
+      const feedReads = (): number => server.hits.filter((h) => h === '/feed.xml').length;
+      const reads = feedReads();
+      while (feedReads() < reads + 1) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGTERM');
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      assert.equal(code, 0);
+      assert.deepEqual(lines().filter((l) => l.status).map((l) => String(l.input).replace(server.base, '')), ['/feed.xml#1', '/feed.xml#2', '/feed.xml#3']);
+      assert.deepEqual(['/a1', '/a2', '/a3'].map((p) => server.hits.filter((h) => h === p).length), [1, 1, 1], 'each page fetched once');
+      const summary = lines().at(-1) as { summary: { read: number }; store: { articles: number } };
+      assert.deepEqual([summary.summary.read, summary.store.articles], [3, 3]);
+    } finally {
+      child.kill('SIGKILL');
+      await server.close();
     }
   });
 });
