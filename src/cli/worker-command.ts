@@ -1,6 +1,7 @@
-import { countOutcome, createArticleIngester, emptyTally } from '../api/ingest.js';
-import { ArticleQueue } from '../queue/article-queue.js';
-import { Store, StoreError } from '../store/index.js';
+import { createArticlePipeline } from '../api/extract.js';
+import { countOutcome, emptyTally } from '../api/ingest.js';
+import { ArticleQueue, type Delivery } from '../queue/article-queue.js';
+import { redact, Store, StoreError } from '../store/index.js';
 import { UsageError } from './args.js';
 import { countOption, storeLocation, type OptionValues } from './common.js';
 import { writeOut, type CliIo } from './io.js';
@@ -23,40 +24,63 @@ export async function runWorker(values: OptionValues, io: CliIo): Promise<number
     await store.close();
     throw error;
   }
-  const ingestOne = createArticleIngester(store);
+  const extract = createArticlePipeline();
   const tally = emptyTally();
   let dead = 0;
+  let fatal: Error | null = null;
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  io.stderr.write(`parallax: worker on ${url} → ${storeLocation(values, io.env).replace(/:[^:@/]*@/, ':***@')}\n`);
+  io.stderr.write(`parallax: worker on ${url} → ${redact(storeLocation(values, io.env))}\n`);
+
+  const fail = async (d: Delivery, input: string, error: unknown): Promise<void> => {
+    if (error instanceof StoreError && (error.code === 'unreachable' || error.code === 'locked')) {
+      d.retry(5000);
+      fatal = error;
+      stop.abort();
+      return;
+    }
+    const reason = `${(error as Error).name}: ${(error as Error).message}`;
+    if (!d.last) return d.retry(1000 * d.deliveries);
+    await d.deadLetter(reason);
+    dead++;
+    io.stderr.write(`parallax: ${input}: dead-lettered after ${d.deliveries} deliveries (${reason})\n`);
+  };
+
+  // One article is stored while the next is extracted: the store's round trips overlap the extraction's CPU.
+  let storing: Promise<void> = Promise.resolve();
   try {
     for await (const d of queue.take({ idleMs, signal: stop.signal })) {
-      if (!d.message) {
+      const message = d.message;
+      if (!message) {
         await d.deadLetter('not an article message');
         dead++;
         continue;
       }
+      let record;
       try {
-        const outcome = await ingestOne(d.message.input, d.message.article, d.message.messages);
-        d.ack();
-        countOutcome(tally, outcome);
-        if (values.json) await writeOut(io.stdout, `${JSON.stringify(outcome)}\n`);
+        record = extract(message.input, message.article, message.messages).record;
       } catch (error) {
-        if (error instanceof StoreError && (error.code === 'unreachable' || error.code === 'locked')) {
-          d.retry(5000);
-          throw error;
-        }
-        const reason = `${(error as Error).name}: ${(error as Error).message}`;
-        if (d.last) {
-          await d.deadLetter(reason);
-          dead++;
-          io.stderr.write(`parallax: ${d.message.input}: dead-lettered after ${d.deliveries} deliveries (${reason})\n`);
-        } else {
-          d.retry(1000 * d.deliveries);
-        }
+        await fail(d, message.input, error);
+        continue;
       }
+      await storing;
+      if (fatal) {
+        d.retry(0);
+        break;
+      }
+      storing = store.add(record).then(
+        async (result) => {
+          d.ack();
+          const outcome = { input: message.input, ...result };
+          countOutcome(tally, outcome);
+          if (values.json) await writeOut(io.stdout, `${JSON.stringify(outcome)}\n`);
+        },
+        (error: unknown) => fail(d, message.input, error),
+      );
     }
+    await storing;
+    if (fatal) throw fatal;
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await queue.close();

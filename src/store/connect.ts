@@ -63,7 +63,7 @@ function postgresError(location: string, error: unknown): Error {
   if (error instanceof StoreError) return error;
   const e = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
   const code = e.code ?? e.errors?.[0]?.code;
-  if ((code && UNREACHABLE.has(code)) || /Connection terminated|connect ECONNREFUSED|terminating connection/i.test(e.message ?? '')) {
+  if ((code && UNREACHABLE.has(code)) || /Connection terminated|connect ECONNREFUSED|terminating connection|not queryable|connection error/i.test(e.message ?? '')) {
     return new StoreError(location, 'unreachable', `lost PostgreSQL or cannot reach it (${code ?? e.message}); what was stored is kept, run again when it is back`);
   }
   if (code === '3D000') return new StoreError(location, 'unreachable', `no such PostgreSQL database (${e.message})`);

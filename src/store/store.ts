@@ -148,50 +148,54 @@ export class Store {
    * article is clustered into a story.
    */
   async add(record: ExtractRecord): Promise<AddResult> {
+    // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
+    const a = record.article;
+    const key = textKey(a.text);
+    const sig = this.hasher.signature(a.text);
+    const bands = sig ? this.hasher.bandKeys(sig) : [];
+    const terms = this.clusterer.termCounts(clusterInput(a.id, record));
+    const recordJson = JSON.stringify(record);
     try {
-      return await this.writeTransaction(async (trx) => {
-        const a = record.article;
-        const existing = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where('id', '=', a.id).executeTakeFirst();
+      return await this.writeTransaction(async (trx, lock) => {
+        // Near copies are looked up before the lock (a read of what is committed); exact ones, after it.
+        const near = sig ? await this.nearest(trx, sig, bands) : null;
+        await lock();
+        const same = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where((eb) => eb.or([eb('id', '=', a.id), eb('text_key', '=', key)])).orderBy('seq').execute();
+        const existing = same.find((r) => r.id === a.id);
         if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.currentStory(trx, existing.story_id) };
         await this.catchUp(trx);
-
-        const key = textKey(a.text);
-        const sig = this.hasher.signature(a.text);
-        const bands = sig ? this.hasher.bandKeys(sig) : [];
-        const copy = await this.findOriginal(trx, key, sig, bands);
+        const exact = same[0];
+        const copy = exact ? { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 } : near;
         const at = now();
         let story: string;
-        let terms: ClusterTerms | null = null;
         let events: StoryEvent[] = [];
         if (copy) {
           story = await this.currentStory(trx, copy.story);
         } else {
-          terms = this.clusterer.termCounts(clusterInput(a.id, record));
           const before = this.clusterer.history.length;
           story = this.clusterer.addTerms(a.id, terms);
           events = this.clusterer.history.slice(before);
         }
-        const inserted = await trx
-          .insertInto('articles')
-          .values({
-            id: a.id,
-            input: record.input,
-            source: a.source,
-            url: a.url,
-            title: a.title,
-            published: a.published,
-            day: dayOf(a.published),
-            text_key: key,
-            duplicate_of: copy?.id ?? null,
-            duplicate_similarity: copy?.similarity ?? null,
-            story_id: story,
-            cluster_terms: terms ? JSON.stringify(terms) : null,
-            signature: sig ? signatureBytes(sig) : null,
-            record: JSON.stringify(record),
-            ingested_at: at,
-          })
-          .returning('seq')
-          .executeTakeFirstOrThrow();
+        const values = {
+          id: a.id,
+          input: record.input,
+          source: a.source,
+          url: a.url,
+          title: a.title,
+          published: a.published,
+          day: dayOf(a.published),
+          text_key: key,
+          duplicate_of: copy?.id ?? null,
+          duplicate_similarity: copy?.similarity ?? null,
+          story_id: story,
+          cluster_terms: copy ? null : JSON.stringify(terms),
+          signature: sig ? signatureBytes(sig) : null,
+          record: recordJson,
+          ingested_at: at,
+        };
+        // PostgreSQL's search vector is written with the row (one round trip, and never a row without it).
+        const row = this.engine === 'postgres' ? { ...values, tsv: sql`setweight(to_tsvector('english', ${a.title ?? ''}), 'A') || to_tsvector('english', ${a.text})` } : values;
+        const inserted = await trx.insertInto('articles').values(row as typeof values).returning('seq').executeTakeFirstOrThrow();
         const seq = Number(inserted.seq);
         await this.index(trx, seq, record, bands);
         await this.applyEvents(trx, events, at);
@@ -218,19 +222,23 @@ export class Store {
     }
   }
 
-  /** Runs `fn` in a transaction that holds the store's write lock from its first statement. */
-  private async writeTransaction<T>(fn: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction; `lock()` takes the store's write lock (held to the end of the transaction). On
+   * SQLite the transaction holds it from the start (BEGIN IMMEDIATE), on PostgreSQL from `lock()` (advisory lock).
+   */
+  private async writeTransaction<T>(fn: (trx: Transaction<Tables>, lock: () => Promise<void>) => Promise<T>): Promise<T> {
     if (this.engine === 'postgres') {
-      return this.db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
-        return fn(trx);
-      });
+      return this.db.transaction().execute((trx) =>
+        fn(trx, async () => {
+          await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+        }),
+      );
     }
     // SQLite: BEGIN IMMEDIATE takes the write lock up front, so the clusterer's catch-up read cannot go stale.
     return this.db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
       try {
-        const result = await fn(conn as unknown as Transaction<Tables>);
+        const result = await fn(conn as unknown as Transaction<Tables>, async () => undefined);
         await sql`commit`.execute(conn);
         return result;
       } catch (error) {
@@ -270,11 +278,9 @@ export class Store {
     return current;
   }
 
-  /** The stored original this text copies: same words, else the most similar signature above the threshold. */
-  private async findOriginal(db: Kysely<Tables>, key: string, sig: Uint32Array | null, bands: string[]): Promise<{ id: string; story: string; similarity: number } | null> {
-    const exact = await db.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where('text_key', '=', key).orderBy('seq').executeTakeFirst();
-    if (exact) return { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 };
-    if (!sig || bands.length === 0) return null;
+  /** The stored article this signature is most like, at or above the near-copy threshold (its original if a copy). */
+  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: string[]): Promise<{ id: string; story: string; similarity: number } | null> {
+    if (bands.length === 0) return null;
     const candidates = await db
       .selectFrom('bands')
       .innerJoin('articles', 'articles.id', 'bands.article_id')
@@ -303,11 +309,7 @@ export class Store {
     if (entities.length) await db.insertInto('entities').values(entities).execute();
     if (bands.length) await db.insertInto('bands').values(bands.map((band) => ({ band, article_id: id }))).execute();
     const title = record.article.title ?? '';
-    if (this.engine === 'sqlite') {
-      await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${title}, ${record.article.text})`.execute(db);
-    } else {
-      await sql`update articles set tsv = setweight(to_tsvector('english', ${title}), 'A') || to_tsvector('english', ${record.article.text}) where seq = ${seq}`.execute(db);
-    }
+    if (this.engine === 'sqlite') await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${title}, ${record.article.text})`.execute(db);
   }
 
   /** The clusterer's new stories and merges, written to the stories table and the history. */
@@ -339,19 +341,19 @@ export class Store {
     }
   }
 
+  /** Counts the article in its story and widens the story's dates: one statement. */
   private async touchStory(db: Kysely<Tables>, id: string, record: ExtractRecord, duplicate: boolean, at: string): Promise<void> {
-    const story = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const day = dayOf(record.article.published);
     await db
       .updateTable('stories')
-      .set({
-        title: story.title ?? headline(record),
-        first_day: minDay(story.first_day, day),
-        last_day: maxDay(story.last_day, day),
-        articles: story.articles + 1,
-        originals: story.originals + (duplicate ? 0 : 1),
+      .set((eb) => ({
+        title: sql<string | null>`coalesce(title, ${headline(record)})`,
+        first_day: day === null ? eb.ref('first_day') : sql<string>`case when first_day is null or first_day > ${day} then ${day} else first_day end`,
+        last_day: day === null ? eb.ref('last_day') : sql<string>`case when last_day is null or last_day < ${day} then ${day} else last_day end`,
+        articles: sql<number>`articles + 1`,
+        originals: sql<number>`originals + ${duplicate ? 0 : 1}`,
         updated_at: at,
-      })
+      }))
       .where('id', '=', id)
       .execute();
   }

@@ -1,0 +1,189 @@
+/**
+ * The corpus benchmarks: ingest with extraction, copy detection and clustering into a store.
+ *
+ *   node dist/bench/bench-corpus.js --sqlite            the shared story sets into a fresh SQLite file, one core
+ *   node dist/bench/bench-corpus.js --workers N         the same through NATS JetStream into PostgreSQL, N workers
+ *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows
+ *
+ * The large corpus of --scale is the shared story sets replayed: replica r (r ≥ 1) has every capitalised word after
+ * a sentence's first given a suffix of its own and every digit shifted (other people, places, numbers: no replica is
+ * a copy of another), its dates moved r × 45 days on and its URL marked. Each line is printed as JSON.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { countOutcome, createArticleIngester, emptyTally, ingestStream } from '../api/ingest.js';
+import { requireData } from '../config/paths.js';
+import { readArticleRecord } from '../ingest/index.js';
+import { ArticleQueue } from '../queue/article-queue.js';
+import { Store } from '../store/index.js';
+
+const SETS = ['stories/basil-dev.jsonl', 'stories/giveme5w1h-silver.jsonl', 'stories/ecbplus.jsonl'];
+
+export interface StoryLine {
+  source?: string | null;
+  published?: string | null;
+  title?: string | null;
+  text: string;
+  url?: string | null;
+}
+
+export function storySetPaths(): string[] | null {
+  const checks = SETS.map((s) => requireData(s));
+  return checks.every((c) => c.ok) ? checks.map((c) => c.path) : null;
+}
+
+function loadLines(paths: string[]): StoryLine[] {
+  return paths.flatMap((p) => readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as StoryLine));
+}
+
+const SYLLABLES = ['an', 'el', 'or', 'ix', 'ud', 'ay', 'om', 'ek'];
+const suffixOf = (r: number): string => {
+  let s = '';
+  for (let n = r; n > 0; n = Math.floor(n / SYLLABLES.length)) s += SYLLABLES[n % SYLLABLES.length];
+  return s;
+};
+
+/** Replica `r` of an article (r = 0 is the article itself). */
+export function perturb(line: StoryLine, r: number, index: number): StoryLine {
+  if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}` };
+  const suffix = suffixOf(r);
+  const rewrite = (text: string): string =>
+    text
+      .replace(/(?<=[a-z,;:] )(\p{Lu}\p{Ll}+)/gu, (w) => `${w}${suffix}`)
+      .replace(/\d/g, (d) => String((Number(d) + r) % 10));
+  const shift = (iso: string | null | undefined): string | null => {
+    if (!iso) return null;
+    const t = Date.parse(iso.slice(0, 10));
+    return Number.isNaN(t) ? null : new Date(t + r * 45 * 86_400_000).toISOString().slice(0, 10);
+  };
+  return { source: line.source ?? null, published: shift(line.published), title: line.title ? rewrite(line.title) : null, text: rewrite(line.text), url: `${line.url ?? `https://replay.example/${index}`}#r${r}` };
+}
+
+const fresh = (name: string): string => {
+  const path = join(tmpdir(), `${name}-${process.pid}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  return path;
+};
+
+const peakMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** The story sets into a fresh SQLite store through the same path as `parallax ingest`. */
+async function benchSqlite(paths: string[]): Promise<object> {
+  const db = fresh('parallax-bench');
+  const store = await Store.open(db);
+  const tally = emptyTally();
+  const mb = paths.reduce((n, p) => n + readFileSync(p).length, 0) / (1024 * 1024);
+  const start = performance.now();
+  for await (const outcome of ingestStream(paths, store)) countOutcome(tally, outcome);
+  const seconds = (performance.now() - start) / 1000;
+  const counts = await store.count();
+  await store.close();
+  return { task: 'ingest into SQLite (extraction, copies, clustering), one core', articles: tally.read, seconds, perSecond: tally.read / seconds, mbPerSecond: mb / seconds, peakMb: peakMb(), stories: counts.stories, duplicates: counts.duplicates };
+}
+
+/** The story sets published to NATS, then stored in PostgreSQL by N worker processes. */
+async function benchWorkers(paths: string[], workers: number): Promise<object> {
+  const admin = new pg.Client({ connectionString: process.env.PARALLAX_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  const name = `parallax_bench_${process.pid}`;
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  const dbUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+  const queueUrl = `${process.env.PARALLAX_BENCH_NATS ?? 'nats://127.0.0.1:4222'}/bench_${process.pid}`;
+  const queue = await ArticleQueue.open(queueUrl);
+  const lines = loadLines(paths);
+  try {
+    // The schema first, so that the workers do not race to create it.
+    await (await Store.open(dbUrl)).close();
+    let publishMs = performance.now();
+    for (const [i, line] of lines.entries()) {
+      const read = readArticleRecord(`bench#${i + 1}`, perturb(line, 0, i), { source: null, published: null, url: null });
+      if (read.ok) await queue.publish({ input: read.input, article: read.article, messages: read.messages });
+    }
+    publishMs = performance.now() - publishMs;
+    const total = await queue.pending();
+    const bin = fileURLToPath(new URL('../../bin/parallax.js', import.meta.url));
+    const start = performance.now();
+    const children = Array.from({ length: workers }, () => spawn(process.execPath, [bin, 'worker', '--queue', queueUrl, '--db', dbUrl, '--idle-exit', '3'], { stdio: 'ignore' }));
+    const client = new pg.Client({ connectionString: dbUrl });
+    await client.connect();
+    let stored = 0;
+    while (stored < total) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = Number((await client.query('select count(*) n from articles')).rows[0].n);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    await client.end();
+    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    return { task: `ingest through NATS JetStream into PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`, articles: stored, seconds, perSecond: stored / seconds, publishPerSecond: total / (publishMs / 1000) };
+  } finally {
+    await queue.destroy();
+    await queue.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/** N replayed articles into one SQLite store; per replica of the story sets: time per article, whole and in the store. */
+async function benchScale(paths: string[], target: number): Promise<object[]> {
+  const lines = loadLines(paths);
+  const db = fresh('parallax-scale');
+  const store = await Store.open(db);
+  const ingestOne = createArticleIngester(store);
+  const rows: object[] = [];
+  let done = 0;
+  for (let r = 0; done < target; r++) {
+    let total = 0;
+    let storeMs = 0;
+    let n = 0;
+    const start = performance.now();
+    for (const [i, line] of lines.entries()) {
+      if (done >= target) break;
+      const read = readArticleRecord(`replay#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
+      if (!read.ok) continue;
+      const t = performance.now();
+      await ingestOne(read.input, read.article, read.messages);
+      storeMs += performance.now() - t;
+      done++;
+      n++;
+    }
+    total = performance.now() - start;
+    rows.push({ replica: r, storedAfter: done, msPerArticle: total / n, ingestMsPerArticle: storeMs / n, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
+    console.error(JSON.stringify(rows.at(-1)));
+  }
+  await store.close();
+  // Opening the grown store in a new process replays the clustering log: the start-up cost a user sees.
+  const reopen = performance.now();
+  const again = await Store.open(db);
+  const read = readArticleRecord('replay#new', perturb(lines[0]!, 1000, 0), { source: null, published: null, url: null });
+  if (read.ok) await createArticleIngester(again)(read.input, read.article, read.messages);
+  rows.push({ reopenAndFirstArticleSeconds: (performance.now() - reopen) / 1000 });
+  await again.close();
+  return rows;
+}
+
+async function main(): Promise<number> {
+  const paths = storySetPaths();
+  if (!paths) {
+    console.error('bench-corpus: the shared story sets are missing (set PARALLAX_DATA)');
+    return 1;
+  }
+  const arg = (flag: string): string | undefined => {
+    const i = process.argv.indexOf(flag);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  if (process.argv.includes('--sqlite')) console.log(JSON.stringify(await benchSqlite(paths)));
+  else if (arg('--workers')) console.log(JSON.stringify(await benchWorkers(paths, Number(arg('--workers')))));
+  else if (arg('--scale')) console.log(JSON.stringify(await benchScale(paths, Number(arg('--scale')))));
+  else {
+    console.error('usage: bench-corpus.js --sqlite | --workers N | --scale N');
+    return 2;
+  }
+  return 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main();
