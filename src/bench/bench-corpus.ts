@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createArticlePipeline } from '../api/extract.js';
 import { countOutcome, createArticleIngester, emptyTally, ingestStream } from '../api/ingest.js';
 import { requireData } from '../config/paths.js';
 import { readArticleRecord } from '../ingest/index.js';
@@ -63,9 +64,12 @@ export function perturb(line: StoryLine, r: number, index: number): StoryLine {
   return { source: line.source ?? null, published: shift(line.published), title: line.title ? rewrite(line.title) : null, text: rewrite(line.text), url: `${line.url ?? `https://replay.example/${index}`}#r${r}` };
 }
 
+const removeDb = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+};
 const fresh = (name: string): string => {
   const path = join(tmpdir(), `${name}-${process.pid}.db`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  removeDb(path);
   return path;
 };
 
@@ -82,6 +86,7 @@ async function benchSqlite(paths: string[]): Promise<object> {
   const seconds = (performance.now() - start) / 1000;
   const counts = await store.count();
   await store.close();
+  removeDb(db);
   return { task: 'ingest into SQLite (extraction, copies, clustering), one core', articles: tally.read, seconds, perSecond: tally.read / seconds, mbPerSecond: mb / seconds, peakMb: peakMb(), stories: counts.stories, duplicates: counts.duplicates };
 }
 
@@ -133,7 +138,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
   const lines = loadLines(paths);
   const db = fresh('parallax-scale');
   const store = await Store.open(db);
-  const ingestOne = createArticleIngester(store);
+  const extract = createArticlePipeline();
   const rows: object[] = [];
   let done = 0;
   for (let r = 0; done < target; r++) {
@@ -145,14 +150,15 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
       if (done >= target) break;
       const read = readArticleRecord(`replay#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
       if (!read.ok) continue;
+      const { record } = extract(read.input, read.article, read.messages);
       const t = performance.now();
-      await ingestOne(read.input, read.article, read.messages);
+      await store.add(record);
       storeMs += performance.now() - t;
       done++;
       n++;
     }
     total = performance.now() - start;
-    rows.push({ replica: r, storedAfter: done, msPerArticle: total / n, ingestMsPerArticle: storeMs / n, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
+    rows.push({ replica: r, full: n === lines.length, storedAfter: done, msPerArticle: total / n, storeMsPerArticle: storeMs / n, duplicates: (await store.count()).duplicates, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
     console.error(JSON.stringify(rows.at(-1)));
   }
   await store.close();
@@ -163,6 +169,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
   if (read.ok) await createArticleIngester(again)(read.input, read.article, read.messages);
   rows.push({ reopenAndFirstArticleSeconds: (performance.now() - reopen) / 1000 });
   await again.close();
+  removeDb(db);
   return rows;
 }
 

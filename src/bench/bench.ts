@@ -4,6 +4,10 @@
  * Single-threaded, so one core.
  *
  *   node dist/bench/bench.js [--task NAME | --shares | --story]   (one task, each extractor's share, the story stage; as JSON)
+ *   node dist/bench/bench.js --scale N    also grow a store to N articles and print the time per article as it grows
+ *
+ * The corpus tasks (bench-corpus.ts) follow: ingest into SQLite on one core, and through NATS JetStream into
+ * PostgreSQL with one and two workers (skipped, and said so, when those services do not answer).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -192,7 +196,45 @@ async function main(): Promise<number> {
   const rest = 1 - Object.values(shares).reduce((a, b) => a + b, 0);
   console.log(`\nshare of the full extraction's time (PolNeAR dev with publication dates, ${RUNS} passes): NER ${pct('ner')} · entity rules ${pct('entities')} · attributions ${pct('attributions')} · dates ${pct('dates')} · ingest, text layer and resolve ${(100 * rest).toFixed(1)} %`);
   if (shares.dates !== undefined) console.log(`dates add ${(100 * shares.dates / (1 - shares.dates)).toFixed(1)} % to the extraction without them`);
+  corpusSection();
   return 0;
+}
+
+function runCorpus(args: string[]): Record<string, number | string> | null {
+  const script = fileURLToPath(new URL('./bench-corpus.js', import.meta.url));
+  try {
+    return JSON.parse(execFileSync(process.execPath, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as Record<string, number | string>;
+  } catch (error) {
+    console.log(`- ${args.join(' ')}: not run (${String((error as { stderr?: string }).stderr ?? error).trim().split('\n').at(-1)})`);
+    return null;
+  }
+}
+
+/** The corpus: ingest with extraction, copy detection and clustering into the store, and its growth. */
+function corpusSection(): void {
+  console.log('\nCorpus ingest — the three story sets (1,452 articles), extraction + copies + clustering + store, each run in its own process\n');
+  console.log('| task | articles | seconds | articles/s | MB/s | peak RSS MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const args of [['--sqlite'], ['--workers', '1'], ['--workers', '2']]) {
+    const r = runCorpus(args);
+    if (!r) continue;
+    const n = (k: string, digits: number): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(digits) : '—');
+    console.log(`| ${r.task} | ${r.articles} | ${n('seconds', 1)} | ${n('perSecond', 0)} | ${n('mbPerSecond', 2)} | ${n('peakMb', 0)} |`);
+  }
+  const scaleAt = process.argv.indexOf('--scale');
+  if (scaleAt < 0) return;
+  const target = Number(process.argv[scaleAt + 1]);
+  const script = fileURLToPath(new URL('./bench-corpus.js', import.meta.url));
+  const rows = JSON.parse(execFileSync(process.execPath, [script, '--scale', String(target)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 })) as Array<Record<string, number>>;
+  console.log(`\nGrowth — ${target} articles into one SQLite store: the story sets replayed with other names, numbers and dates (bench-corpus.ts), time per article for each replica of 1,452\n`);
+  console.log('| stored after | ms/article (all) | ms/article in the store | copies found so far | RSS MB |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  const replicas = rows.filter((r) => r.replica !== undefined);
+  for (const r of replicas) console.log(`| ${r.storedAfter}${r.full ? '' : ' (part)'} | ${r.msPerArticle!.toFixed(2)} | ${r.storeMsPerArticle!.toFixed(2)} | ${r.duplicates} | ${r.rssMb!.toFixed(0)} |`);
+  const per = replicas.slice(1).filter((r) => r.full).map((r) => r.msPerArticle!);
+  if (per.length) console.log(`\nms/article, replicas after the first: min ${Math.min(...per).toFixed(2)}, max ${Math.max(...per).toFixed(2)} (${(100 * (Math.max(...per) / Math.min(...per) - 1)).toFixed(0)} % apart); peak RSS ${Math.max(...replicas.map((r) => r.peakMb!)).toFixed(0)} MB`);
+  const reopen = rows.find((r) => r.reopenAndFirstArticleSeconds !== undefined);
+  if (reopen) console.log(`opening the grown store in a new process and adding one article: ${reopen.reopenAndFirstArticleSeconds!.toFixed(1)} s (the clustering log replayed)`);
 }
 
 process.exitCode = await main();

@@ -138,12 +138,16 @@ for (const engine of engines) {
 }
 
 describe('Store merges', () => {
-  it('merges two stories when an article is close to both, and keeps the history', async () => {
-    const store = await Store.open(join(tempDir(), 'merge.db'), { cluster: { mergeThreshold: 0.05 } });
+  it('merges two stories when an article is close to both, and keeps the history and its settings', async () => {
+    const path = join(tempDir(), 'merge.db');
+    const first = await Store.open(path, { cluster: { mergeThreshold: 0.05 } });
+    const r1 = await first.add(a1);
+    const r2 = await first.add(b1);
+    assert.notEqual(r1.story, r2.story);
+    await first.close();
+    // The settings are the store's: a later process that asks for none still merges at 0.05.
+    const store = await Store.open(path);
     try {
-      const r1 = await store.add(a1);
-      const r2 = await store.add(b1);
-      assert.notEqual(r1.story, r2.story);
       const both = recordOf('m', { text: `${flood('')} ${trial}`, source: 'Roundup', url: 'https://r.example/both', published: '2020-02-10', title: 'Storm Ciara floods and the Barclays fraud trial' });
       const r3 = await store.add(both);
       assert.equal((await store.count()).stories, 1);

@@ -12,8 +12,8 @@ import { Kysely, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
-import { clusterInput, OnlineClusterer, type ClusterOptions, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
-import { MinHasher, signatureBytes, signatureFromBytes, textKey } from '../story/dedup/minhash.js';
+import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
+import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
@@ -82,14 +82,14 @@ export class Store {
   private clusterer: OnlineClusterer;
   /** The last `seq` replayed into the clusterer. */
   private synced = 0;
-  private readonly hasher = new MinHasher();
+  private hasher = new MinHasher();
 
   private constructor(
     readonly db: Kysely<Tables>,
     readonly engine: Engine,
     readonly location: string,
     private readonly connection: Connection,
-    private readonly options: StoreOptions,
+    private options: StoreOptions,
   ) {
     this.clusterer = new OnlineClusterer(options.cluster);
   }
@@ -102,11 +102,31 @@ export class Store {
       const migrator = new Migrator({ db: connection.db, provider: migrations(connection.engine) });
       const { error } = await migrator.migrateToLatest();
       if (error) throw error;
+      await store.settle();
     } catch (error) {
       await store.close();
       throw connection.describe(error);
     }
     return store;
+  }
+
+  /**
+   * The clustering and copy-detection settings are the store's own, fixed when it is created: signatures and the
+   * clustering log are only comparable under the settings that made them. The first process writes them; every
+   * later one reads them (options given to `open` then only apply to a new store).
+   */
+  private async settle(): Promise<void> {
+    const wanted = { cluster: { ...DEFAULT_CLUSTER_OPTIONS, ...this.options.cluster }, minhash: this.hasher.options };
+    await this.db
+      .insertInto('meta')
+      .values([{ key: 'cluster', value: JSON.stringify(wanted.cluster) }, { key: 'minhash', value: JSON.stringify(wanted.minhash) }])
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    const rows = await this.db.selectFrom('meta').select(['key', 'value']).where('key', 'in', ['cluster', 'minhash']).execute();
+    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as object]));
+    this.options = { ...this.options, cluster: stored.cluster as ClusterOptions };
+    this.clusterer = new OnlineClusterer(this.options.cluster);
+    this.hasher = new MinHasher(stored.minhash as MinHashOptions);
   }
 
   async close(): Promise<void> {

@@ -60,4 +60,30 @@ describe('OnlineClusterer', () => {
     assert.equal(c.storyOf('d'), c.storyOf('k'));
     assert.ok(c.history.some((h) => h.type === 'merge'));
   });
+
+  it('reaches the same stories when replayed from stored term counts, as another process does', () => {
+    const inputs = [storm('a1', '2020-02-09', 'x'), trial('b1', '2020-02-09', 'y'), storm('a2', '2020-02-10', 'z'), trial('b2', null, 'w')];
+    const live = new OnlineClusterer();
+    const log = inputs.map((a) => ({ id: a.id, terms: live.termCounts(a), story: live.add(a) }));
+    const replay = new OnlineClusterer();
+    const stored = JSON.parse(JSON.stringify(log)) as typeof log;
+    assert.deepEqual(stored.map((e) => replay.addTerms(e.id, e.terms)), log.map((e) => e.story));
+    assert.deepEqual(replay.history, live.history);
+  });
+
+  it('lets go of stories past their time, dated by days and undated by arrivals, so memory stays flat', () => {
+    const c = new OnlineClusterer({ retainDays: 30, retainArrivals: 1500 });
+    c.add(storm('old', '2020-01-01', ''));
+    c.add(trial('undated', null, ''));
+    assert.equal(c.liveStories, 2);
+    c.add(storm('later', '2020-03-15', 'again'));
+    assert.equal(c.liveStories, 2, 'the January storm is let go, a March storm starts anew');
+    assert.notEqual(c.storyOf('later'), c.storyOf('old'));
+    assert.equal(c.storyOf('old'), 's1', 'an article of a story let go still answers');
+    for (let i = 0; i < 2000; i++) c.add({ id: `n${i}`, published: '2020-03-16', title: `Unrelated item ${i}`, text: `Item number ${i} about topic ${i}.`, entities: [] });
+    assert.ok(c.storyOf('undated'));
+    assert.ok(c.liveStories < 2000, String(c.liveStories));
+    // The undated trial story has had no article for 2,000 arrivals: a new trial report starts a new story.
+    assert.notEqual(c.add(trial('undated2', null, 'later')), c.storyOf('undated'));
+  });
 });

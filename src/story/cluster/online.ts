@@ -43,6 +43,11 @@ export interface ClusterOptions {
    * starts a new story). Keeps memory and time per article flat as the corpus grows.
    */
   retainDays?: number;
+  /**
+   * Arrivals after its last article a story stays in memory, dated or not: undated stories have no day to age by,
+   * and without this they would pile up and be scored against every undated article.
+   */
+  retainArrivals?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -54,6 +59,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   entityWeight: 3,
   candidateTerms: 25,
   retainDays: 60,
+  retainArrivals: 20_000,
 };
 
 /** An article as the clusterer keeps it: raw term counts (terms as strings) and its date. */
@@ -81,6 +87,10 @@ interface StoryState {
   last: number | null;
   /** Merged into another story. */
   mergedInto: string | null;
+  /** Arrival number of its last article. */
+  touched: number;
+  /** Squared length of the centroid, kept as it changes (scoring divides by it for every candidate). */
+  normSq: number;
 }
 
 const DAY = 86_400_000;
@@ -196,16 +206,19 @@ export class OnlineClusterer {
         this.merge(story, second.story, a.id, second.score);
       }
     } else {
-      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null };
+      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0 };
       this.stories.set(story.id, story);
       this.history.push({ type: 'new', story: story.id, article: a.id });
     }
     this.absorb(story, vector, day);
     this.assigned.set(a.id, story.id);
+    story.touched = this.seen;
     if (day !== null && day > this.newestDay) {
       this.newestDay = day;
-      this.forget(day - this.options.retainDays);
+      this.forgetDatedBefore(day - this.options.retainDays);
     }
+    // Checked every thousandth arrival: a story goes at most a thousand arrivals late.
+    if (this.seen % 1000 === 0) this.forgetWhere((s) => this.seen - s.touched > this.options.retainArrivals);
     return story.id;
   }
 
@@ -213,11 +226,15 @@ export class OnlineClusterer {
   private lastForget = -Infinity;
 
   /** Lets go of stories whose last article is before `day` (checked once a day of arrivals, not per article). */
-  private forget(day: number): void {
+  private forgetDatedBefore(day: number): void {
     if (day <= this.lastForget) return;
     this.lastForget = day;
+    this.forgetWhere((s) => s.last !== null && s.last < day);
+  }
+
+  private forgetWhere(old: (s: StoryState) => boolean): void {
     for (const s of this.stories.values()) {
-      if (s.mergedInto || s.last === null || s.last >= day) continue;
+      if (s.mergedInto || !old(s)) continue;
       for (const t of s.centroid.keys()) {
         const p = this.postings.get(t);
         p?.delete(s.id);
@@ -229,15 +246,16 @@ export class OnlineClusterer {
   }
 
   private similarity(vector: ReadonlyMap<number, number>, s: StoryState): number {
-    let dot = 0, norm = 0;
-    for (const w of s.centroid.values()) norm += w * w;
+    let dot = 0;
     for (const [t, w] of vector) dot += w * (s.centroid.get(t) ?? 0);
-    return norm ? dot / Math.sqrt(norm) : 0;
+    return s.normSq > 0 ? dot / Math.sqrt(s.normSq) : 0;
   }
 
   private absorb(s: StoryState, vector: ReadonlyMap<number, number>, day: number | null): void {
     for (const [t, w] of vector) {
-      s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
+      const before = s.centroid.get(t) ?? 0;
+      s.centroid.set(t, before + w);
+      s.normSq += (before + w) ** 2 - before ** 2;
       let p = this.postings.get(t);
       if (!p) this.postings.set(t, (p = new Set()));
       p.add(s.id);
@@ -258,6 +276,8 @@ export class OnlineClusterer {
       p.add(into.id);
     }
     into.size += from.size;
+    into.normSq = 0;
+    for (const w of into.centroid.values()) into.normSq += w * w;
     if (from.first !== null) {
       into.first = into.first === null ? from.first : Math.min(into.first, from.first);
       into.last = into.last === null ? from.last : Math.max(into.last!, from.last!);
