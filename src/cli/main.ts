@@ -45,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const { runSearch } = await import('./query-commands.js');
       return await runSearch(parsed.inputs, parsed.values, io);
     }
+    if (parsed.command.name === 'serve') {
+      const { runServe } = await import('./serve-command.js');
+      return await runServe(parsed.values, io);
+    }
     if (parsed.command.name === 'worker') {
       const { runWorker } = await import('./worker-command.js');
       return await runWorker(parsed.values, io);

@@ -154,7 +154,21 @@ export const WORKER: CommandSpec = {
   examples: ['parallax worker --queue nats://127.0.0.1:4222 --db postgres://localhost/parallax', 'PARALLAX_QUEUE=nats://mq:4222 PARALLAX_DB=postgres://db/parallax parallax worker'],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE, CLUSTER, INGEST, STORIES, STORY, SEARCH, WORKER];
+export const SERVE: CommandSpec = {
+  name: 'serve',
+  usage: 'parallax serve [--db PATH|URL] [--port 8080] [--host 127.0.0.1]',
+  summary: 'Serve the web UI and the JSON API (docs/api.md; OpenAPI at /openapi.json) on the store, until interrupted.',
+  needsInputs: false,
+  options: [
+    DB,
+    { name: 'port', short: 'p', type: 'string', value: 'N', description: 'Port to listen on (default 8080; 0 picks a free one, printed).' },
+    { name: 'host', type: 'string', value: 'HOST', description: 'Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface).' },
+    HELP,
+  ],
+  examples: ['parallax serve', 'parallax serve --db corpus.db --port 3000', 'PARALLAX_DB=postgres://localhost/parallax parallax serve --host 0.0.0.0'],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [EXTRACT, ANALYZE, CLUSTER, INGEST, STORIES, STORY, SEARCH, WORKER, SERVE];
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   HELP,

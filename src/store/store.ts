@@ -8,7 +8,7 @@
  * memory and, before it assigns a story, replays whatever other processes stored since it last looked — the
  * clusterer is deterministic, so every process reaches the same state and the same story ids.
  */
-import { Kysely, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
@@ -45,11 +45,28 @@ export interface StorySummary {
 export interface StoryFilter {
   /** Stories with an article on or after this day (YYYY-MM-DD). */
   since?: string;
+  /** Stories with an article on or before this day (YYYY-MM-DD). */
+  until?: string;
   /** Stories with an article from this outlet (case-insensitive). */
   source?: string;
   /** Stories naming this entity (its name or canonical id, case-insensitive). */
   entity?: string;
+  /** Stories with an article matching this full-text query. */
+  q?: string;
   limit?: number;
+  offset?: number;
+}
+
+/** The same filters, for articles (`since`/`until` on the article's own date). */
+export type ArticleFilter = StoryFilter;
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  story: string;
+  duplicateOf: string | null;
 }
 
 export interface SearchHit {
@@ -384,27 +401,89 @@ export class Store {
   }
 
   private async storiesNow(filter: StoryFilter = {}): Promise<StorySummary[]> {
-    let q = this.db.selectFrom('stories').selectAll().where('merged_into', 'is', null);
-    if (filter.since) q = q.where('last_day', '>=', filter.since);
-    if (filter.source) {
-      const source = filter.source.toLowerCase();
-      q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id').whereRef('articles.story_id', '=', 'stories.id').where(sql<string>`lower(articles.source)`, '=', source)));
-    }
-    if (filter.entity) {
-      const name = filter.entity.toLowerCase();
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('articles')
-            .innerJoin('entities', 'entities.article_id', 'articles.id')
-            .select('articles.id')
-            .whereRef('articles.story_id', '=', 'stories.id')
-            .where((w) => w.or([w('entities.canonical', '=', name), w(sql<string>`lower(entities.name)`, '=', name), w('entities.canonical', 'like', `%:${name}`)])),
-        ),
-      );
-    }
-    const rows = await q.orderBy('last_day', 'desc').orderBy('updated_at', 'desc').orderBy('id').limit(filter.limit ?? 100).execute();
+    const rows = await this.storyQuery(filter)
+      .selectAll()
+      .orderBy('last_day', 'desc')
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit ?? 100)
+      .offset(filter.offset ?? 0)
+      .execute();
     return Promise.all(rows.map((r) => this.summary(r)));
+  }
+
+  /** How many standing stories the filter matches (for paging). */
+  countStories(filter: StoryFilter = {}): Promise<number> {
+    return this.guard(async () => Number((await this.storyQuery(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  }
+
+  /** The articles matching a filter (a condition on `articles`), for stories and for article lists alike. */
+  private articleMatches(filter: StoryFilter) {
+    return (eb: ExpressionBuilder<Tables, 'articles'>) => {
+      const all: Expression<SqlBool>[] = [];
+      if (filter.source) all.push(eb(sql<string>`lower(articles.source)`, '=', filter.source.toLowerCase()));
+      if (filter.entity) {
+        const name = filter.entity.toLowerCase();
+        all.push(
+          eb.exists(
+            eb
+              .selectFrom('entities')
+              .select('entities.article_id')
+              .whereRef('entities.article_id', '=', 'articles.id')
+              .where((w) => w.or([w('entities.canonical', '=', name), w(sql<string>`lower(entities.name)`, '=', name), w('entities.canonical', 'like', `%:${name}`)])),
+          ),
+        );
+      }
+      if (filter.q) {
+        const match = ftsQuery(filter.q);
+        if (this.engine === 'sqlite') all.push(eb('articles.seq', 'in', sql<number>`(select rowid from articles_fts where articles_fts match ${match.fts5 || '""'})`));
+        else all.push(sql<SqlBool>`articles.tsv @@ websearch_to_tsquery('english', ${filter.q})`);
+      }
+      return eb.and(all);
+    };
+  }
+
+  private storyQuery(filter: StoryFilter) {
+    let q = this.db.selectFrom('stories').where('merged_into', 'is', null);
+    if (filter.since) q = q.where('last_day', '>=', filter.since);
+    if (filter.until) q = q.where('first_day', '<=', filter.until);
+    if (filter.source || filter.entity || filter.q) {
+      const matches = this.articleMatches(filter);
+      q = q.where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id').whereRef('articles.story_id', '=', 'stories.id').where(matches)));
+    }
+    return q;
+  }
+
+  private articleQuery(filter: ArticleFilter) {
+    let q = this.db.selectFrom('articles');
+    if (filter.since) q = q.where('day', '>=', filter.since);
+    if (filter.until) q = q.where('day', '<=', filter.until);
+    if (filter.source || filter.entity || filter.q) q = q.where(this.articleMatches(filter));
+    return q;
+  }
+
+  /** Articles, newest arrivals first, filtered; with the total the filter matches. */
+  articles(filter: ArticleFilter = {}): Promise<{ articles: ArticleSummary[]; total: number }> {
+    return this.guard(async () => {
+      const rows = await this.articleQuery(filter)
+        .select(['id', 'title', 'source', 'published', 'story_id', 'duplicate_of'])
+        .orderBy('seq', 'desc')
+        .limit(filter.limit ?? 100)
+        .offset(filter.offset ?? 0)
+        .execute();
+      const total = Number((await this.articleQuery(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      return { articles: rows.map((r) => ({ id: r.id, title: r.title, source: r.source, published: r.published, story: r.story_id, duplicateOf: r.duplicate_of })), total };
+    });
+  }
+
+  /** One stored article: its summary and its whole extraction record; null when not stored. */
+  article(id: string): Promise<{ summary: ArticleSummary; record: ExtractRecord } | null> {
+    return this.guard(async () => {
+      const r = await this.db.selectFrom('articles').select(['id', 'title', 'source', 'published', 'story_id', 'duplicate_of', 'record']).where('id', '=', id).executeTakeFirst();
+      if (!r) return null;
+      const story = await this.currentStory(this.db, r.story_id);
+      return { summary: { id: r.id, title: r.title, source: r.source, published: r.published, story, duplicateOf: r.duplicate_of }, record: JSON.parse(r.record) as ExtractRecord };
+    });
   }
 
   private async summary(r: Tables['stories'] extends infer S ? { [K in keyof S]: S[K] } : never): Promise<StorySummary> {
