@@ -17,6 +17,7 @@ import { readArticleRecord } from '../ingest/index.js';
 import { Story as StorySchema, ExtractRecord as ExtractRecordSchema } from '../model/schema.js';
 import type { Store } from '../store/index.js';
 import { createMetrics } from './metrics.js';
+import { ResponseCache } from './response-cache.js';
 
 export interface AppOptions {
   /** Folder of the built web UI (index.html); the UI is not served when absent. */
@@ -143,10 +144,16 @@ export function createApp(store: Store, options: AppOptions): OpenAPIHono {
     return c.json({ stories, total }, 200);
   });
 
+  // A story's answer is large (every article's text and items) and changes only when an article joins: it is built
+  // once per version as text around the stored analysis (never parsed), gzipped, and kept in a small cache.
+  const storyCache = new ResponseCache(200);
   app.openapi(routes.story, async (c) => {
-    const found = await store.analysis(c.req.valid('param').id);
-    if (!found) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(c.req.valid('param').id)}`);
-    return c.json({ summary: found.detail.summary, analysis: found.story, duplicates: found.detail.duplicates, history: found.detail.history }, 200);
+    const id = c.req.valid('param').id;
+    const found = await store.analysisText(id);
+    if (!found) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
+    const { summary, duplicates, history } = found.detail;
+    const entry = storyCache.get(`${summary.id}@${summary.articles}`, () => `{"summary":${JSON.stringify(summary)},"analysis":${found.json},"duplicates":${JSON.stringify(duplicates)},"history":${JSON.stringify(history)}}`);
+    return entry.respond(c) as never;
   });
 
   app.openapi(routes.articles, async (c) => c.json(await store.articles(c.req.valid('query')), 200));

@@ -119,6 +119,10 @@ export async function connect(location: string): Promise<Connection> {
     database.pragma('journal_mode = WAL');
     // WAL with NORMAL sync: a power cut may lose the last transactions, never corrupt the file or half-write one.
     database.pragma('synchronous = NORMAL');
+    // Each article touches pages all over the indexes (bands, entities, search); SQLite's default 2 MB page cache
+    // makes a large store re-read them on every insert.
+    database.pragma('cache_size = -131072');
+    database.pragma('mmap_size = 1073741824');
   } catch (error) {
     throw sqliteError(location, error);
   }

@@ -45,15 +45,18 @@ function initial(engine: Engine): Migration {
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('mentions', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('entities_article').on('entities').column('article_id').execute();
-      await db.schema.createIndex('entities_canonical').on('entities').column('canonical').execute();
+      // Looked up by canonical id only (filters ask "which articles name X"); an index on the article id, a random
+      // hash, would cost a random page write per entity.
+      await db.schema.createIndex('entities_canonical').on('entities').columns(['canonical', 'article_id']).execute();
 
-      await db.schema
+      // One B-tree keyed by band (SQLite: WITHOUT ROWID), not a table and an index: a third fewer pages per insert.
+      let bands = db.schema
         .createTable('bands')
         .addColumn('band', 'text', (c) => c.notNull())
         .addColumn('article_id', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('bands_band').on('bands').column('band').execute();
+        .addPrimaryKeyConstraint('bands_pk', ['band', 'article_id']);
+      if (engine === 'sqlite') bands = bands.modifyEnd(sql`without rowid`);
+      await bands.execute();
 
       await db.schema
         .createTable('stories')
@@ -82,6 +85,7 @@ function initial(engine: Engine): Migration {
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('story_events_story').on('story_events').column('story').execute();
+      await db.schema.createIndex('story_events_merged').on('story_events').column('merged').execute();
 
       await db.schema
         .createTable('meta')
@@ -100,11 +104,25 @@ function initial(engine: Engine): Migration {
   };
 }
 
+/** Snapshots of the clusterer's state, so that a process starts from the latest instead of replaying every article. */
+function clusterSnapshots(engine: Engine): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('cluster_snapshots')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('state', sql.raw(engine === 'postgres' ? 'bytea' : 'blob'), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrations(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001-initial': initial(engine) };
+      return { '0001-initial': initial(engine), '0002-cluster-snapshots': clusterSnapshots(engine) };
     },
   };
 }

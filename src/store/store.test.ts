@@ -6,7 +6,9 @@ import { createArticlePipeline } from '../api/extract.js';
 import { readArticleRecord } from '../ingest/index.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { tempDir } from '../test-support/cli.js';
+import Database from 'better-sqlite3';
 import { freshPostgres, type TestDatabase } from '../test-support/services.js';
+import { syntheticArticles } from '../test-support/synthetic.js';
 import { Store, StoreError } from './index.js';
 
 // Short reports written for the test: a flood told by two outlets, a trial, and a wire copy of the flood report.
@@ -174,5 +176,30 @@ describe('Store errors', () => {
 
   it('says PostgreSQL is unreachable, naming the URL without its password', async () => {
     await assert.rejects(Store.open('postgres://me:secret@127.0.0.1:1/none'), (e: unknown) => e instanceof StoreError && e.code === 'unreachable' && e.message.includes('me:***@') && !e.message.includes('secret'));
+  });
+});
+
+describe('Store snapshots of the clusterer', () => {
+  it('a process starting from a snapshot assigns exactly the stories a process that saw everything assigns', async () => {
+    const articles = syntheticArticles(36).map((a, i) => recordOf(`syn#${i + 1}`, a));
+    const dir = tempDir();
+    const continuous = await Store.open(join(dir, 'one.db'), { snapshotEvery: 1_000_000 });
+    const expected: string[] = [];
+    for (const r of articles) expected.push((await continuous.add(r)).story);
+    await continuous.close();
+    // The other store is reopened every 7 articles and snapshots every 5: each process starts from a snapshot and
+    // replays what came after it.
+    const path = join(dir, 'two.db');
+    const got: string[] = [];
+    for (let i = 0; i < articles.length; i += 7) {
+      const store = await Store.open(path, { snapshotEvery: 5 });
+      for (const r of articles.slice(i, i + 7)) got.push((await store.add(r)).story);
+      await store.close();
+    }
+    assert.deepEqual(got, expected);
+    assert.ok(new Set(expected).size > 3 && new Set(expected).size < articles.length, 'some stories, some joins');
+    const check = new Database(path, { readonly: true });
+    assert.equal((check.prepare('select count(*) n from cluster_snapshots').get() as { n: number }).n, 1, 'only the newest is kept');
+    check.close();
   });
 });

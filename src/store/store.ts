@@ -12,7 +12,8 @@ import { Kysely, sql, type Expression, type ExpressionBuilder, type SqlBool, typ
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
-import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
@@ -88,6 +89,8 @@ export interface StoryDetail {
 
 export interface StoreOptions {
   cluster?: ClusterOptions;
+  /** Articles between snapshots of the clusterer's state (default 10,000). */
+  snapshotEvery?: number;
 }
 
 const now = (): string => new Date().toISOString();
@@ -116,9 +119,7 @@ export class Store {
     const connection = await connect(location);
     const store = new Store(connection.db, connection.engine, location, connection, options);
     try {
-      const migrator = new Migrator({ db: connection.db, provider: migrations(connection.engine) });
-      const { error } = await migrator.migrateToLatest();
-      if (error) throw error;
+      await store.migrate();
       await store.settle();
     } catch (error) {
       await store.close();
@@ -128,22 +129,76 @@ export class Store {
   }
 
   /**
+   * Brings the schema up to date. A store already up to date is only read, so that reading commands open it while a
+   * writer holds the lock.
+   */
+  private async migrate(): Promise<void> {
+    const provider = migrations(this.engine);
+    const wanted = Object.keys(await provider.getMigrations());
+    const done = await this.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()
+      .then((rows) => new Set((rows as Array<{ name: string }>).map((r) => r.name)))
+      .catch(() => new Set<string>());
+    if (wanted.every((m) => done.has(m))) return;
+    const { error } = await new Migrator({ db: this.db, provider }).migrateToLatest();
+    if (error) throw error;
+  }
+
+  /**
    * The clustering and copy-detection settings are the store's own, fixed when it is created: signatures and the
    * clustering log are only comparable under the settings that made them. The first process writes them; every
    * later one reads them (options given to `open` then only apply to a new store).
    */
   private async settle(): Promise<void> {
     const wanted = { cluster: { ...DEFAULT_CLUSTER_OPTIONS, ...this.options.cluster }, minhash: this.hasher.options };
-    await this.db
-      .insertInto('meta')
-      .values([{ key: 'cluster', value: JSON.stringify(wanted.cluster) }, { key: 'minhash', value: JSON.stringify(wanted.minhash) }])
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    const present = await this.db.selectFrom('meta').select('key').where('key', 'in', ['cluster', 'minhash']).execute();
+    if (present.length < 2) {
+      await this.db
+        .insertInto('meta')
+        .values([{ key: 'cluster', value: JSON.stringify(wanted.cluster) }, { key: 'minhash', value: JSON.stringify(wanted.minhash) }])
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    }
     const rows = await this.db.selectFrom('meta').select(['key', 'value']).where('key', 'in', ['cluster', 'minhash']).execute();
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as object]));
     this.options = { ...this.options, cluster: stored.cluster as ClusterOptions };
-    this.clusterer = new OnlineClusterer(this.options.cluster);
     this.hasher = new MinHasher(stored.minhash as MinHashOptions);
+    await this.startClusterer();
+  }
+
+  /** The clusterer from the latest snapshot (or empty); `add` replays what was stored after it. */
+  private async startClusterer(): Promise<void> {
+    const snap = await this.db.selectFrom('cluster_snapshots').select(['seq', 'state']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    if (snap) {
+      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot, this.options.cluster);
+      this.synced = Number(snap.seq);
+      this.lastSnapshot = this.synced;
+    } else {
+      this.clusterer = new OnlineClusterer(this.options.cluster);
+      this.synced = 0;
+      this.lastSnapshot = 0;
+    }
+  }
+
+  /** The `seq` of the latest snapshot this process knows of. */
+  private lastSnapshot = 0;
+
+  /**
+   * Every `snapshotEvery` articles the clusterer's state is written (after the article's own transaction, and only
+   * the newest kept): opening a large store then replays at most that many articles.
+   */
+  private async maybeSnapshot(): Promise<void> {
+    const every = this.options.snapshotEvery ?? 10_000;
+    if (this.synced - this.lastSnapshot < every) return;
+    this.lastSnapshot = this.synced;
+    const state = gzipSync(JSON.stringify(this.clusterer.snapshot()));
+    const seq = this.synced;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('cluster_snapshots').values({ seq, state, created_at: now() }).onConflict((oc) => oc.column('seq').doNothing()).execute();
+      await trx.deleteFrom('cluster_snapshots').where('seq', '<', seq).execute();
+    });
   }
 
   async close(): Promise<void> {
@@ -185,6 +240,12 @@ export class Store {
    * article is clustered into a story.
    */
   async add(record: ExtractRecord): Promise<AddResult> {
+    const result = await this.addOne(record);
+    if (result.status !== 'unchanged') await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
+    return result;
+  }
+
+  private async addOne(record: ExtractRecord): Promise<AddResult> {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
     const a = record.article;
     const key = textKey(a.text);
@@ -243,9 +304,11 @@ export class Store {
           : { status: 'new' as const, id: a.id, story };
       });
     } catch (error) {
-      // The clusterer may hold this article though the transaction did not commit: start again from the log.
-      this.clusterer = new OnlineClusterer(this.options.cluster);
-      this.synced = 0;
+      // The clusterer may hold this article though the transaction did not commit: start again from the store.
+      await this.startClusterer().catch(() => {
+        this.clusterer = new OnlineClusterer(this.options.cluster);
+        this.synced = 0;
+      });
       throw this.connection.describe(error);
     }
   }
@@ -423,16 +486,10 @@ export class Store {
       const all: Expression<SqlBool>[] = [];
       if (filter.source) all.push(eb(sql<string>`lower(articles.source)`, '=', filter.source.toLowerCase()));
       if (filter.entity) {
-        const name = filter.entity.toLowerCase();
-        all.push(
-          eb.exists(
-            eb
-              .selectFrom('entities')
-              .select('entities.article_id')
-              .whereRef('entities.article_id', '=', 'articles.id')
-              .where((w) => w.or([w('entities.canonical', '=', name), w(sql<string>`lower(entities.name)`, '=', name), w('entities.canonical', 'like', `%:${name}`)])),
-          ),
-        );
+        // A canonical id ("person:keir starmer") or a name, as any kind of entity: all found through the index.
+        const name = filter.entity.toLowerCase().trim();
+        const ids = [name, ...(['person', 'organization', 'place'] as const).map((type) => `${type}:${name}`)];
+        all.push(eb('articles.id', 'in', eb.selectFrom('entities').select('entities.article_id').where('entities.canonical', 'in', ids)));
       }
       if (filter.q) {
         const match = ftsQuery(filter.q);
@@ -496,15 +553,18 @@ export class Store {
     return this.guard(() => this.storyNow(id));
   }
 
-  private async storyNow(id: string): Promise<StoryDetail | null> {
+  private async storyNow(id: string, withRecords = true): Promise<StoryDetail | null> {
     const current = await this.currentStory(this.db, id);
     const row = await this.db.selectFrom('stories').selectAll().where('id', '=', current).executeTakeFirst();
     if (!row) return null;
-    const articles = await this.db.selectFrom('articles').select(['id', 'record', 'duplicate_of', 'duplicate_similarity', 'source', 'title']).where('story_id', '=', current).orderBy('seq').execute();
+    const articles = await this.db.selectFrom('articles').select(['id', 'duplicate_of', 'duplicate_similarity', 'source', 'title']).where('story_id', '=', current).orderBy('seq').execute();
     const history = await this.db.selectFrom('story_events').selectAll().where((eb) => eb.or([eb('story', '=', current), eb('merged', '=', current)])).orderBy('seq').execute();
+    const records = withRecords
+      ? (await this.db.selectFrom('articles').select('record').where('story_id', '=', current).where('duplicate_of', 'is', null).orderBy('seq').execute()).map((a) => JSON.parse(a.record) as ExtractRecord)
+      : [];
     return {
       summary: await this.summary(row),
-      records: articles.filter((a) => !a.duplicate_of).map((a) => JSON.parse(a.record) as ExtractRecord),
+      records,
       duplicates: articles.filter((a) => a.duplicate_of).map((a) => ({ id: a.id, duplicateOf: a.duplicate_of!, similarity: Number(a.duplicate_similarity), source: a.source, title: a.title })),
       history: history.map((h) => ({ type: h.type as StoryEvent['type'], story: h.story, article: h.article_id, ...(h.merged ? { merged: h.merged } : {}), ...(h.score != null ? { score: Number(h.score) } : {}) })),
     };
@@ -512,17 +572,29 @@ export class Store {
 
   /** The cross-outlet analysis of a story, from the cache unless articles arrived since it was built. */
   analysis(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
-    return this.guard(() => this.analysisNow(id));
+    return this.guard(async () => {
+      const found = await this.analysisTextNow(id);
+      return found && { detail: found.detail, story: JSON.parse(found.json) as Story };
+    });
   }
 
-  private async analysisNow(id: string): Promise<{ detail: StoryDetail; story: Story } | null> {
-    const detail = await this.storyNow(id);
+  /**
+   * The analysis as JSON text, as the store keeps it (no parse when it is fresh), with the story's details but not
+   * its records: what a server sends on as it is.
+   */
+  analysisText(id: string): Promise<{ detail: StoryDetail; json: string } | null> {
+    return this.guard(() => this.analysisTextNow(id));
+  }
+
+  private async analysisTextNow(id: string): Promise<{ detail: StoryDetail; json: string } | null> {
+    const detail = await this.storyNow(id, false);
     if (!detail) return null;
     const row = await this.db.selectFrom('stories').select(['analysis', 'analysis_articles']).where('id', '=', detail.summary.id).executeTakeFirstOrThrow();
-    if (row.analysis && Number(row.analysis_articles) === detail.summary.articles) return { detail, story: JSON.parse(row.analysis) as Story };
-    const story = buildStory(detail.records);
-    await this.db.updateTable('stories').set({ analysis: JSON.stringify(story), analysis_articles: detail.summary.articles }).where('id', '=', detail.summary.id).execute();
-    return { detail, story };
+    if (row.analysis && Number(row.analysis_articles) === detail.summary.articles) return { detail, json: row.analysis };
+    const full = (await this.storyNow(id))!;
+    const json = JSON.stringify(buildStory(full.records));
+    await this.db.updateTable('stories').set({ analysis: json, analysis_articles: full.summary.articles }).where('id', '=', full.summary.id).execute();
+    return { detail: full, json };
   }
 
   /** Full-text search over titles and texts, best first. */

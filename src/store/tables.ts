@@ -75,7 +75,15 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ClusterSnapshotsTable {
+  /** The clusterer's state after the article with this `seq` (gzipped JSON). */
+  seq: number;
+  state: Buffer;
+  created_at: string;
+}
+
 export interface Tables {
+  cluster_snapshots: ClusterSnapshotsTable;
   articles: ArticlesTable;
   entities: EntitiesTable;
   bands: BandsTable;

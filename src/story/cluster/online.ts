@@ -48,6 +48,10 @@ export interface ClusterOptions {
    * and without this they would pile up and be scored against every undated article.
    */
   retainArrivals?: number;
+  /** Stories a term may be held by and still be looked up (see `candidates`). */
+  maxPostings?: number;
+  /** Candidate stories scored per article. */
+  maxCandidates?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -60,7 +64,20 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   candidateTerms: 25,
   retainDays: 60,
   retainArrivals: 20_000,
+  maxPostings: 1000,
+  maxCandidates: 300,
 };
+
+export interface ClusterSnapshot {
+  version: 1;
+  terms: string[];
+  df: number[];
+  seen: number;
+  nextStory: number;
+  newestDay: number | null;
+  lastForget: number | null;
+  stories: Array<{ id: string; centroid: Array<[number, number]>; size: number; first: number | null; last: number | null; touched: number; normSq: number }>;
+}
 
 /** An article as the clusterer keeps it: raw term counts (terms as strings) and its date. */
 export interface ClusterTerms {
@@ -94,6 +111,7 @@ interface StoryState {
 }
 
 const DAY = 86_400_000;
+const byStoryNumber = (a: string, b: string): number => Number(a.slice(1)) - Number(b.slice(1));
 const dayOf = (iso: string | null): number | null => {
   if (!iso) return null;
   const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
@@ -184,8 +202,7 @@ export class OnlineClusterer {
 
     const day = dayOf(a.published);
     const lookup = [...vector].sort((x, y) => y[1] - x[1]).slice(0, this.options.candidateTerms);
-    const candidates = new Set<string>();
-    for (const [t] of lookup) for (const s of this.postings.get(t) ?? []) candidates.add(s);
+    const candidates = this.candidates(lookup.map(([t]) => t));
     const scored: Array<{ story: StoryState; score: number }> = [];
     for (const id of candidates) {
       const s = this.stories.get(id)!;
@@ -195,7 +212,7 @@ export class OnlineClusterer {
       const dated = day !== null && s.first !== null;
       scored.push({ story: s, score: this.similarity(vector, s) - (dated ? 0 : this.options.undatedThreshold - this.options.threshold) });
     }
-    scored.sort((x, y) => y.score - x.score);
+    scored.sort((x, y) => y.score - x.score || byStoryNumber(x.story.id, y.story.id));
     const best = scored[0];
     let story: StoryState;
     if (best && best.score >= this.options.threshold) {
@@ -222,8 +239,62 @@ export class OnlineClusterer {
     return story.id;
   }
 
+  /**
+   * Stories sharing the article's strongest terms, most shared first, at most `maxCandidates`. A term held by more
+   * than `maxPostings` stories is not looked up (like a stop word: it says little about which story, and scanning
+   * it would grow with the corpus) unless no term is rarer.
+   */
+  private candidates(terms: number[]): string[] {
+    const shared = new Map<string, number>();
+    const lists = terms.map((t) => this.postings.get(t)).filter((p): p is Set<string> => p !== undefined);
+    let usable: Iterable<string>[] = lists.filter((p) => p.size <= this.options.maxPostings);
+    if (usable.length === 0 && lists.length) {
+      // Only common terms: the latest stories holding the rarest of them.
+      const rarest = lists.reduce((a, b) => (a.size <= b.size ? a : b));
+      usable = [[...rarest].sort(byStoryNumber).slice(-this.options.maxPostings)];
+    }
+    for (const p of usable) for (const s of p) shared.set(s, (shared.get(s) ?? 0) + 1);
+    if (shared.size <= this.options.maxCandidates) return [...shared.keys()];
+    // Ties broken by story number, never by set order: a clusterer restored from a snapshot must choose the same.
+    return [...shared].sort((a, b) => b[1] - a[1] || byStoryNumber(a[0], b[0])).slice(0, this.options.maxCandidates).map(([s]) => s);
+  }
+
   private newestDay = -Infinity;
   private lastForget = -Infinity;
+
+  /**
+   * The state needed to go on adding articles — terms, document frequencies, the live stories — as plain data, so a
+   * process can start from it instead of replaying every article. `storyOf` answers only for articles added after.
+   */
+  snapshot(): ClusterSnapshot {
+    const stories: ClusterSnapshot['stories'] = [];
+    for (const st of this.stories.values()) {
+      if (st.mergedInto) continue;
+      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq });
+    }
+    return { version: 1, terms: [...this.termId.keys()], df: [...this.df], seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, stories };
+  }
+
+  /** A clusterer in the state a snapshot recorded (with the same options, it then behaves exactly as the original). */
+  static restore(snap: ClusterSnapshot, options: ClusterOptions = {}): OnlineClusterer {
+    const c = new OnlineClusterer(options);
+    snap.terms.forEach((t, i) => c.termId.set(t, i));
+    c.df = [...snap.df];
+    c.seen = snap.seen;
+    c.nextStory = snap.nextStory;
+    c.newestDay = snap.newestDay ?? -Infinity;
+    c.lastForget = snap.lastForget ?? -Infinity;
+    for (const st of snap.stories) {
+      const centroid = new Map(st.centroid);
+      c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq });
+      for (const t of centroid.keys()) {
+        let p = c.postings.get(t);
+        if (!p) c.postings.set(t, (p = new Set()));
+        p.add(st.id);
+      }
+    }
+    return c;
+  }
 
   /** Lets go of stories whose last article is before `day` (checked once a day of arrivals, not per article). */
   private forgetDatedBefore(day: number): void {
