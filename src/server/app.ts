@@ -149,10 +149,16 @@ export function createApp(store: Store, options: AppOptions): OpenAPIHono {
   const storyCache = new ResponseCache(200);
   app.openapi(routes.story, async (c) => {
     const id = c.req.valid('param').id;
-    const found = await store.analysisText(id);
-    if (!found) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
-    const { summary, duplicates, history } = found.detail;
-    const entry = storyCache.get(`${summary.id}@${summary.articles}`, () => `{"summary":${JSON.stringify(summary)},"analysis":${found.json},"duplicates":${JSON.stringify(duplicates)},"history":${JSON.stringify(history)}}`);
+    const version = await store.storyVersion(id);
+    if (!version) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
+    const key = `${version.id}@${version.articles}`;
+    let entry = storyCache.peek(key);
+    if (!entry) {
+      const found = await store.analysisText(version.id);
+      if (!found) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
+      const { summary, duplicates, history } = found.detail;
+      entry = storyCache.get(`${summary.id}@${summary.articles}`, () => `{"summary":${JSON.stringify(summary)},"analysis":${found.json},"duplicates":${JSON.stringify(duplicates)},"history":${JSON.stringify(history)}}`);
+    }
     return entry.respond(c) as never;
   });
 

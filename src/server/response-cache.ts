@@ -34,6 +34,11 @@ export class ResponseCache {
 
   constructor(private readonly size: number) {}
 
+  /** The answer for `key` if it is kept. */
+  peek(key: string): CachedAnswer | undefined {
+    return this.entries.get(key);
+  }
+
   /** The answer for `key`, built by `make` the first time (least recently used entries go first). */
   get(key: string, make: () => string): CachedAnswer {
     let answer = this.entries.get(key);

@@ -578,6 +578,15 @@ export class Store {
     });
   }
 
+  /** The story an id stands for now (after merges) and its article count, which changes whenever its answer does. */
+  storyVersion(id: string): Promise<{ id: string; articles: number } | null> {
+    return this.guard(async () => {
+      const current = await this.currentStory(this.db, id);
+      const row = await this.db.selectFrom('stories').select(['id', 'articles']).where('id', '=', current).executeTakeFirst();
+      return row ? { id: row.id, articles: Number(row.articles) } : null;
+    });
+  }
+
   /**
    * The analysis as JSON text, as the store keeps it (no parse when it is fresh), with the story's details but not
    * its records: what a server sends on as it is.
