@@ -6,8 +6,9 @@
  *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows
  *
  * The large corpus of --scale is the shared story sets replayed: replica r (r ≥ 1) has every capitalised word after
- * a sentence's first given a suffix of its own and every digit shifted (other people, places, numbers: no replica is
- * a copy of another), its dates moved r × 45 days on and its URL marked. Each line is printed as JSON.
+ * a sentence's first and one longer lower-case word in six given a suffix of its own and every digit shifted (other
+ * people, places, numbers, and too many changed words for a replica to be a near copy of another), its dates moved
+ * r × 45 days on and its URL marked. Each line is printed as JSON.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -52,9 +53,12 @@ const suffixOf = (r: number): string => {
 export function perturb(line: StoryLine, r: number, index: number): StoryLine {
   if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}` };
   const suffix = suffixOf(r);
+  let n = 0;
   const rewrite = (text: string): string =>
     text
       .replace(/(?<=[a-z,;:] )(\p{Lu}\p{Ll}+)/gu, (w) => `${w}${suffix}`)
+      // One longer lower-case word in six too: without it a replica is a near copy of the others (same shingles).
+      .replace(/\b\p{Ll}{4,}\b/gu, (w) => (++n % 6 === r % 6 ? `${w}${suffix}` : w))
       .replace(/\d/g, (d) => String((Number(d) + r) % 10));
   const shift = (iso: string | null | undefined): string | null => {
     if (!iso) return null;
