@@ -151,13 +151,13 @@ export function createApp(store: Store, options: AppOptions): OpenAPIHono {
     const id = c.req.valid('param').id;
     const version = await store.storyVersion(id);
     if (!version) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
-    const key = `${version.id}@${version.articles}`;
+    const key = `${version.id}@${version.version}`;
     let entry = storyCache.peek(key);
     if (!entry) {
       const found = await store.analysisText(version.id);
       if (!found) throw new ApiError(404, 'not-found', `no story ${JSON.stringify(id)}`);
       const { summary, duplicates, history } = found.detail;
-      entry = storyCache.get(`${summary.id}@${summary.articles}`, () => `{"summary":${JSON.stringify(summary)},"analysis":${found.json},"duplicates":${JSON.stringify(duplicates)},"history":${JSON.stringify(history)}}`);
+      entry = storyCache.get(key, () => `{"summary":${JSON.stringify(summary)},"analysis":${found.json},"duplicates":${JSON.stringify(duplicates)},"history":${JSON.stringify(history)}}`);
     }
     return entry.respond(c) as never;
   });

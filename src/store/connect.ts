@@ -120,9 +120,8 @@ export async function connect(location: string): Promise<Connection> {
     // WAL with NORMAL sync: a power cut may lose the last transactions, never corrupt the file or half-write one.
     database.pragma('synchronous = NORMAL');
     // Each article touches pages all over the indexes (bands, entities, search); SQLite's default 2 MB page cache
-    // makes a large store re-read them on every insert.
-    database.pragma('cache_size = -131072');
-    database.pragma('mmap_size = 1073741824');
+    // makes a large store re-read them on every insert. 64 MB.
+    database.pragma('cache_size = -65536');
   } catch (error) {
     throw sqliteError(location, error);
   }

@@ -167,6 +167,38 @@ describe('Store merges', () => {
   });
 });
 
+describe('Store splits', () => {
+  it('moves the articles of a split to a new story with its copies, recounts both, and keeps the history', async () => {
+    const store = await Store.open(join(tempDir(), 'split.db'), { cluster: { threshold: 0, undatedThreshold: 0, mergeThreshold: 2, candidateTerms: 1000, splitMinSize: 4, splitEvery: 1, splitThreshold: 0.15 } });
+    try {
+      const trial2 = recordOf('b2', { text: 'Banker John Smith told the jury at Southwark Crown Court that he never hid losses from Barclays. Anne Clarke, his lawyer, asked jurors to acquit him of fraud.', source: 'Western News', url: 'https://wn.example/trial', published: '2020-02-11', title: 'Banker denies hiding Barclays losses' });
+      // A round-up naming both events glues them into one story at first (threshold 0).
+      const both = recordOf('m', { text: `${flood('')} ${trial}`, source: 'Roundup', url: 'https://r.example/both', published: '2020-02-10', title: 'Storm Ciara floods and the Barclays fraud trial' });
+      for (const r of [a1, both, b1, a2]) await store.add(r);
+      const copyOfB1 = { ...b1, input: 'b1-copy', article: { ...b1.article, id: 'b1-copy', url: 'https://other.example/trial', source: 'Evening Star' } };
+      assert.equal((await store.add(copyOfB1)).status, 'duplicate');
+      const last = await store.add(trial2);
+      const floodStory = (await store.storyOfArticle(a1.article.id))!;
+      const trialStory = (await store.storyOfArticle(b1.article.id))!;
+      assert.notEqual(floodStory, trialStory, 'split');
+      assert.equal(await store.storyOfArticle(a2.article.id), floodStory);
+      assert.equal(last.story, trialStory, 'the arriving article is told its story after the split');
+      assert.equal(await store.storyOfArticle('b1-copy'), trialStory, 'the copy follows its original');
+      const detail = await store.story(trialStory);
+      assert.ok(detail?.history.some((h) => h.type === 'split' && h.merged === floodStory), JSON.stringify(detail?.history));
+      // Counters recounted from the articles: 5 originals and 1 copy in all, the copy with the trial.
+      const stories = await store.stories();
+      assert.deepEqual([stories.reduce((n, x) => n + x.originals, 0), stories.reduce((n, x) => n + x.articles, 0)], [5, 6]);
+      const t = stories.find((x) => x.id === trialStory)!;
+      assert.equal(t.articles - t.originals, 1);
+      const inputs = (await store.analysis(trialStory))?.story.articles.map((a) => a.input) ?? [];
+      assert.ok(inputs.includes('b1') && inputs.includes('b2') && !inputs.includes('a1'), inputs.join());
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('Store errors', () => {
   it('says a file that is not a database is corrupt, and leaves it as it was', async () => {
     const path = join(tempDir(), 'not-a.db');

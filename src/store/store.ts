@@ -298,6 +298,7 @@ export class Store {
         await this.index(trx, seq, record, bands);
         await this.applyEvents(trx, events, at);
         await this.touchStory(trx, story, record, copy !== null, at);
+        for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
         this.synced = seq;
         return copy
           ? { status: 'duplicate' as const, id: a.id, story, duplicateOf: copy.id, similarity: copy.similarity }
@@ -437,7 +438,30 @@ export class Store {
             .execute();
         }
       }
+      if (e.type === 'split' && e.articles?.length) {
+        // The moved articles and their copies go to the new story; both stories are recounted once the article is in.
+        const first = await db.selectFrom('articles').select('record').where('id', 'in', e.articles).orderBy('seq').limit(1).executeTakeFirst();
+        const title = first ? headline(JSON.parse(first.record) as ExtractRecord) : null;
+        await db.insertInto('stories').values({ id: e.story, title, first_day: null, last_day: null, articles: 0, originals: 0, merged_into: null, created_at: at, updated_at: at, analysis: null, analysis_articles: null }).execute();
+        await db.updateTable('articles').set({ story_id: e.story }).where((eb) => eb.or([eb('id', 'in', e.articles!), eb('duplicate_of', 'in', e.articles!)])).execute();
+      }
       await db.insertInto('story_events').values({ type: e.type, story: e.story, merged: e.merged ?? null, article_id: e.article, score: e.score ?? null, at }).execute();
+    }
+  }
+
+  /** A story's counters and dates from its articles (after a split moved some away). */
+  private async recount(db: Kysely<Tables>, ids: string[], at: string): Promise<void> {
+    for (const id of ids) {
+      const c = await db
+        .selectFrom('articles')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('duplicate_of').as('copies'), eb.fn.min('day').as('first'), eb.fn.max('day').as('last')])
+        .where('story_id', '=', id)
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('stories')
+        .set({ articles: Number(c.n), originals: Number(c.n) - Number(c.copies), first_day: (c.first as string | null) ?? null, last_day: (c.last as string | null) ?? null, analysis: null, analysis_articles: null, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     }
   }
 
@@ -578,12 +602,12 @@ export class Store {
     });
   }
 
-  /** The story an id stands for now (after merges) and its article count, which changes whenever its answer does. */
-  storyVersion(id: string): Promise<{ id: string; articles: number } | null> {
+  /** The story an id stands for now (after merges) and a version that changes whenever its answer does. */
+  storyVersion(id: string): Promise<{ id: string; version: string } | null> {
     return this.guard(async () => {
       const current = await this.currentStory(this.db, id);
-      const row = await this.db.selectFrom('stories').select(['id', 'articles']).where('id', '=', current).executeTakeFirst();
-      return row ? { id: row.id, articles: Number(row.articles) } : null;
+      const row = await this.db.selectFrom('stories').select(['id', 'articles', 'updated_at']).where('id', '=', current).executeTakeFirst();
+      return row ? { id: row.id, version: `${row.articles}@${row.updated_at}` } : null;
     });
   }
 

@@ -86,4 +86,27 @@ describe('OnlineClusterer', () => {
     // The undated trial story has had no article for 2,000 arrivals: a new trial report starts a new story.
     assert.notEqual(c.add(trial('undated2', null, 'later')), c.storyOf('undated'));
   });
+
+  it('splits a story whose articles turn out to be two events, keeping the first with the first article', () => {
+    // Everything joins (threshold 0): the storm and the trial are glued into one story until the split check.
+    const c = new OnlineClusterer({ threshold: 0, undatedThreshold: 0, mergeThreshold: 2, splitMinSize: 4, splitEvery: 1, splitThreshold: 0.15 });
+    const inputs = [storm('a1', '2020-02-09', 'x'), trial('b1', '2020-02-09', 'y'), storm('a2', '2020-02-10', 'z'), trial('b2', '2020-02-10', 'w')];
+    for (const a of inputs) c.add(a);
+    const split = c.history.find((h) => h.type === 'split');
+    assert.ok(split, JSON.stringify(c.history));
+    assert.equal(split.merged, 's1');
+    assert.deepEqual(split.articles, ['b1', 'b2']);
+    assert.equal(c.storyOf('a1'), 's1');
+    assert.equal(c.storyOf('a2'), 's1');
+    assert.equal(c.storyOf('b1'), split.story);
+    // Each half goes on as a story of its own.
+    assert.equal(c.add(trial('b3', '2020-02-11', 'v')), split.story);
+    assert.equal(c.add(storm('a3', '2020-02-11', 'u')), 's1');
+  });
+
+  it('keeps a story whole when its articles are one event', () => {
+    const c = new OnlineClusterer({ splitMinSize: 4, splitEvery: 1 });
+    for (const [i, extra] of ['x', 'y', 'z', 'w', 'v', 'u'].entries()) c.add(storm(`a${i}`, '2020-02-09', extra));
+    assert.equal(c.history.filter((h) => h.type === 'split').length, 0);
+  });
 });

@@ -52,6 +52,12 @@ export interface ClusterOptions {
   maxPostings?: number;
   /** Candidate stories scored per article. */
   maxCandidates?: number;
+  /** A story is checked for a split once it has this many articles… */
+  splitMinSize?: number;
+  /** …and again every this many articles after. */
+  splitEvery?: number;
+  /** Two halves of a story whose centroids are less alike than this (cosine) are two stories. */
+  splitThreshold?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -66,6 +72,9 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   retainArrivals: 20_000,
   maxPostings: 1000,
   maxCandidates: 300,
+  splitMinSize: 6,
+  splitEvery: 3,
+  splitThreshold: 0.15,
 };
 
 export interface ClusterSnapshot {
@@ -76,7 +85,7 @@ export interface ClusterSnapshot {
   nextStory: number;
   newestDay: number | null;
   lastForget: number | null;
-  stories: Array<{ id: string; centroid: Array<[number, number]>; size: number; first: number | null; last: number | null; touched: number; normSq: number }>;
+  stories: Array<{ id: string; centroid: Array<[number, number]>; size: number; first: number | null; last: number | null; touched: number; normSq: number; members: Array<{ id: string; vector: Array<[number, number]>; day: number | null }> }>;
 }
 
 /** An article as the clusterer keeps it: raw term counts (terms as strings) and its date. */
@@ -86,11 +95,13 @@ export interface ClusterTerms {
 }
 
 export interface StoryEvent {
-  type: 'new' | 'join' | 'merge';
+  type: 'new' | 'join' | 'merge' | 'split';
   story: string;
   article: string;
-  /** For `merge`: the story merged into `story`. */
+  /** For `merge`: the story merged into `story`; for `split`: the story `story` was split from. */
   merged?: string;
+  /** For `split`: the articles that moved to `story`. */
+  articles?: string[];
   score?: number;
 }
 
@@ -108,6 +119,14 @@ interface StoryState {
   touched: number;
   /** Squared length of the centroid, kept as it changes (scoring divides by it for every candidate). */
   normSq: number;
+  /** Its articles' vectors (unit length), kept while it is live: the evidence a split is decided on. */
+  members: Member[];
+}
+
+interface Member {
+  id: string;
+  vector: Map<number, number>;
+  day: number | null;
 }
 
 const DAY = 86_400_000;
@@ -223,20 +242,22 @@ export class OnlineClusterer {
         this.merge(story, second.story, a.id, second.score);
       }
     } else {
-      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0 };
+      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
       this.stories.set(story.id, story);
       this.history.push({ type: 'new', story: story.id, article: a.id });
     }
-    this.absorb(story, vector, day);
+    const joined = story.size > 0;
+    this.absorb(story, vector, day, a.id);
     this.assigned.set(a.id, story.id);
     story.touched = this.seen;
+    if (joined && story.size >= this.options.splitMinSize && (story.size - this.options.splitMinSize) % this.options.splitEvery === 0) this.trySplit(story, a.id);
     if (day !== null && day > this.newestDay) {
       this.newestDay = day;
       this.forgetDatedBefore(day - this.options.retainDays);
     }
     // Checked every thousandth arrival: a story goes at most a thousand arrivals late.
     if (this.seen % 1000 === 0) this.forgetWhere((s) => this.seen - s.touched > this.options.retainArrivals);
-    return story.id;
+    return this.assigned.get(a.id)!;
   }
 
   /**
@@ -270,7 +291,7 @@ export class OnlineClusterer {
     const stories: ClusterSnapshot['stories'] = [];
     for (const st of this.stories.values()) {
       if (st.mergedInto) continue;
-      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq });
+      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: [...m.vector], day: m.day })) });
     }
     return { version: 1, terms: [...this.termId.keys()], df: [...this.df], seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, stories };
   }
@@ -286,7 +307,9 @@ export class OnlineClusterer {
     c.lastForget = snap.lastForget ?? -Infinity;
     for (const st of snap.stories) {
       const centroid = new Map(st.centroid);
-      c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq });
+      const members = st.members.map((m) => ({ id: m.id, vector: new Map(m.vector), day: m.day }));
+      c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq, members });
+      for (const m of members) c.assigned.set(m.id, st.id);
       for (const t of centroid.keys()) {
         let p = c.postings.get(t);
         if (!p) c.postings.set(t, (p = new Set()));
@@ -322,7 +345,8 @@ export class OnlineClusterer {
     return s.normSq > 0 ? dot / Math.sqrt(s.normSq) : 0;
   }
 
-  private absorb(s: StoryState, vector: ReadonlyMap<number, number>, day: number | null): void {
+  private absorb(s: StoryState, vector: Map<number, number>, day: number | null, article: string): void {
+    s.members.push({ id: article, vector, day });
     for (const [t, w] of vector) {
       const before = s.centroid.get(t) ?? 0;
       s.centroid.set(t, before + w);
@@ -338,6 +362,56 @@ export class OnlineClusterer {
     }
   }
 
+  /**
+   * Splits a story whose articles fall into two groups that have little in common: two-means over its articles'
+   * vectors, seeded with its first article and the article least like it. The group with the first article keeps
+   * the story; the other becomes a new one (the history keeps the split and the articles moved).
+   */
+  private trySplit(s: StoryState, article: string): void {
+    const members = s.members;
+    const dot = (x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>): number => {
+      let d = 0;
+      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+      for (const [t, w] of small) d += w * (large.get(t) ?? 0);
+      return d;
+    };
+    const first = members[0]!;
+    let far = members[1]!;
+    for (const m of members) if (dot(m.vector, first.vector) < dot(far.vector, first.vector)) far = m;
+    const sum = (group: Member[]): Map<number, number> => {
+      const c = new Map<number, number>();
+      for (const m of group) for (const [t, w] of m.vector) c.set(t, (c.get(t) ?? 0) + w);
+      return c;
+    };
+    const norm = (c: ReadonlyMap<number, number>): number => Math.sqrt(dot(c, c)) || 1;
+    let a = [first], b = [far];
+    for (let round = 0; round < 3; round++) {
+      const ca = sum(a), cb = sum(b), na = norm(ca), nb = norm(cb);
+      const nextA: Member[] = [], nextB: Member[] = [];
+      for (const m of members) {
+        if (m === first) nextA.push(m);
+        else (dot(m.vector, ca) / na >= dot(m.vector, cb) / nb ? nextA : nextB).push(m);
+      }
+      a = nextA;
+      b = nextB;
+      if (b.length === 0) return;
+    }
+    if (b.length < 2) return;
+    const ca = sum(a), cb = sum(b);
+    const score = dot(ca, cb) / (norm(ca) * norm(cb));
+    if (score >= this.options.splitThreshold) return;
+    const t: StoryState = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
+    this.stories.set(t.id, t);
+    for (const term of s.centroid.keys()) this.postings.get(term)?.delete(s.id);
+    Object.assign(s, { centroid: new Map(), size: 0, first: null, last: null, normSq: 0, members: [] });
+    for (const m of a) this.absorb(s, m.vector, m.day, m.id);
+    for (const m of b) {
+      this.absorb(t, m.vector, m.day, m.id);
+      this.assigned.set(m.id, t.id);
+    }
+    this.history.push({ type: 'split', story: t.id, merged: s.id, article, articles: b.map((m) => m.id), score });
+  }
+
   /** Merges `from` into `into`: centroids summed, postings moved, the history keeps it. */
   private merge(into: StoryState, from: StoryState, article: string, score: number): void {
     for (const [t, w] of from.centroid) {
@@ -347,6 +421,8 @@ export class OnlineClusterer {
       p.add(into.id);
     }
     into.size += from.size;
+    into.members.push(...from.members);
+    from.members = [];
     into.normSq = 0;
     for (const w of into.centroid.values()) into.normSq += w * w;
     if (from.first !== null) {
