@@ -125,8 +125,34 @@ interface StoryState {
 
 interface Member {
   id: string;
-  vector: Map<number, number>;
+  /** The article's vector, packed: a live story may hold thousands of members, a Map entry costs five times more. */
+  vector: PackedVector;
   day: number | null;
+}
+
+interface PackedVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+function pack(vector: ReadonlyMap<number, number>): PackedVector {
+  const terms = new Int32Array(vector.size), weights = new Float64Array(vector.size);
+  let i = 0;
+  for (const [t, w] of vector) { terms[i] = t; weights[i++] = w; }
+  return { terms, weights };
+}
+
+function unpack(v: PackedVector): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i < v.terms.length; i++) m.set(v.terms[i]!, v.weights[i]!);
+  return m;
+}
+
+/** Dot product of a packed vector with a map vector. */
+function dotPacked(v: PackedVector, m: ReadonlyMap<number, number>): number {
+  let d = 0;
+  for (let i = 0; i < v.terms.length; i++) d += v.weights[i]! * (m.get(v.terms[i]!) ?? 0);
+  return d;
 }
 
 const DAY = 86_400_000;
@@ -291,7 +317,7 @@ export class OnlineClusterer {
     const stories: ClusterSnapshot['stories'] = [];
     for (const st of this.stories.values()) {
       if (st.mergedInto) continue;
-      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: [...m.vector], day: m.day })) });
+      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: Array.from(m.vector.terms, (t, i): [number, number] => [t, m.vector.weights[i]!]), day: m.day })) });
     }
     return { version: 1, terms: [...this.termId.keys()], df: [...this.df], seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, stories };
   }
@@ -307,7 +333,7 @@ export class OnlineClusterer {
     c.lastForget = snap.lastForget ?? -Infinity;
     for (const st of snap.stories) {
       const centroid = new Map(st.centroid);
-      const members = st.members.map((m) => ({ id: m.id, vector: new Map(m.vector), day: m.day }));
+      const members = st.members.map((m) => ({ id: m.id, vector: pack(new Map(m.vector)), day: m.day }));
       c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq, members });
       for (const m of members) c.assigned.set(m.id, st.id);
       for (const t of centroid.keys()) {
@@ -345,8 +371,8 @@ export class OnlineClusterer {
     return s.normSq > 0 ? dot / Math.sqrt(s.normSq) : 0;
   }
 
-  private absorb(s: StoryState, vector: Map<number, number>, day: number | null, article: string): void {
-    s.members.push({ id: article, vector, day });
+  private absorb(s: StoryState, vector: ReadonlyMap<number, number>, day: number | null, article: string, packed?: PackedVector): void {
+    s.members.push({ id: article, vector: packed ?? pack(vector), day });
     for (const [t, w] of vector) {
       const before = s.centroid.get(t) ?? 0;
       s.centroid.set(t, before + w);
@@ -376,11 +402,16 @@ export class OnlineClusterer {
       return d;
     };
     const first = members[0]!;
+    const firstMap = unpack(first.vector);
     let far = members[1]!;
-    for (const m of members) if (dot(m.vector, first.vector) < dot(far.vector, first.vector)) far = m;
+    let farScore = dotPacked(far.vector, firstMap);
+    for (const m of members) {
+      const d = dotPacked(m.vector, firstMap);
+      if (d < farScore) { far = m; farScore = d; }
+    }
     const sum = (group: Member[]): Map<number, number> => {
       const c = new Map<number, number>();
-      for (const m of group) for (const [t, w] of m.vector) c.set(t, (c.get(t) ?? 0) + w);
+      for (const m of group) for (let i = 0; i < m.vector.terms.length; i++) c.set(m.vector.terms[i]!, (c.get(m.vector.terms[i]!) ?? 0) + m.vector.weights[i]!);
       return c;
     };
     const norm = (c: ReadonlyMap<number, number>): number => Math.sqrt(dot(c, c)) || 1;
@@ -390,7 +421,7 @@ export class OnlineClusterer {
       const nextA: Member[] = [], nextB: Member[] = [];
       for (const m of members) {
         if (m === first) nextA.push(m);
-        else (dot(m.vector, ca) / na >= dot(m.vector, cb) / nb ? nextA : nextB).push(m);
+        else (dotPacked(m.vector, ca) / na >= dotPacked(m.vector, cb) / nb ? nextA : nextB).push(m);
       }
       a = nextA;
       b = nextB;
@@ -404,9 +435,9 @@ export class OnlineClusterer {
     this.stories.set(t.id, t);
     for (const term of s.centroid.keys()) this.postings.get(term)?.delete(s.id);
     Object.assign(s, { centroid: new Map(), size: 0, first: null, last: null, normSq: 0, members: [] });
-    for (const m of a) this.absorb(s, m.vector, m.day, m.id);
+    for (const m of a) this.absorb(s, unpack(m.vector), m.day, m.id, m.vector);
     for (const m of b) {
-      this.absorb(t, m.vector, m.day, m.id);
+      this.absorb(t, unpack(m.vector), m.day, m.id, m.vector);
       this.assigned.set(m.id, t.id);
     }
     this.history.push({ type: 'split', story: t.id, merged: s.id, article, articles: b.map((m) => m.id), score });
