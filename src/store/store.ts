@@ -12,7 +12,8 @@ import { Kysely, sql, type Expression, type ExpressionBuilder, type SqlBool, typ
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, gunzipSync } from 'node:zlib';
 import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, type Connection } from './connect.js';
@@ -193,8 +194,15 @@ export class Store {
     const every = this.options.snapshotEvery ?? 10_000;
     if (this.synced - this.lastSnapshot < every) return;
     this.lastSnapshot = this.synced;
-    const state = gzipSync(JSON.stringify(this.clusterer.snapshot()));
     const seq = this.synced;
+    const gzip = createGzip();
+    const parts: Buffer[] = [];
+    gzip.on('data', (b: Buffer) => parts.push(b));
+    const ended = once(gzip, 'end');
+    for (const chunk of this.clusterer.snapshotJson()) if (!gzip.write(chunk)) await once(gzip, 'drain');
+    gzip.end();
+    await ended;
+    const state = Buffer.concat(parts);
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('cluster_snapshots').values({ seq, state, created_at: now() }).onConflict((oc) => oc.column('seq').doNothing()).execute();
       await trx.deleteFrom('cluster_snapshots').where('seq', '<', seq).execute();
@@ -239,11 +247,19 @@ export class Store {
    * copy of a stored article is kept, linked to it and put in its story without counting as coverage; any other
    * article is clustered into a story.
    */
-  async add(record: ExtractRecord): Promise<AddResult> {
-    const result = await this.addOne(record);
-    if (result.status !== 'unchanged') await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
-    return result;
+  add(record: ExtractRecord): Promise<AddResult> {
+    // One add at a time in a process (a server takes several requests at once): the clusterer and its snapshot
+    // change only between adds.
+    const next = this.adding.then(async () => {
+      const result = await this.addOne(record);
+      if (result.status !== 'unchanged') await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
+      return result;
+    });
+    this.adding = next.then(() => undefined, () => undefined);
+    return next;
   }
+
+  private adding: Promise<void> = Promise.resolve();
 
   private async addOne(record: ExtractRecord): Promise<AddResult> {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.

@@ -45,8 +45,9 @@ function HeaderSearch({ current }: { current: string }) {
   );
 }
 
-function Footer() {
-  const health = useAsync((signal) => api.health(signal), []);
+/** The store's totals, read again on every page change (an upload or another process adds articles). */
+function Footer({ pageKey }: { pageKey: string }) {
+  const health = useAsync((signal) => api.health(signal), [pageKey]);
   const s = health.data?.store;
   return (
     <footer className="site-footer">
@@ -109,7 +110,7 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Page route={route} />
       </main>
-      <Footer />
+      <Footer pageKey={pageKey} />
     </>
   );
 }

@@ -314,12 +314,26 @@ export class OnlineClusterer {
    * process can start from it instead of replaying every article. `storyOf` answers only for articles added after.
    */
   snapshot(): ClusterSnapshot {
-    const stories: ClusterSnapshot['stories'] = [];
+    return JSON.parse([...this.snapshotJson()].join('')) as ClusterSnapshot;
+  }
+
+  /**
+   * The snapshot as JSON text, a story at a time: a large clusterer's snapshot is tens of megabytes, and building it
+   * whole (as objects, then as one string) would double the process's memory for a moment.
+   */
+  *snapshotJson(): Generator<string> {
+    const head = { version: 1, seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
+    yield `${JSON.stringify(head).slice(0, -1)},"terms":`;
+    yield JSON.stringify([...this.termId.keys()]);
+    yield `,"df":${JSON.stringify(this.df)},"stories":[`;
+    let first = true;
     for (const st of this.stories.values()) {
       if (st.mergedInto) continue;
-      stories.push({ id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: Array.from(m.vector.terms, (t, i): [number, number] => [t, m.vector.weights[i]!]), day: m.day })) });
+      const story = { id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: Array.from(m.vector.terms, (t, i): [number, number] => [t, m.vector.weights[i]!]), day: m.day })) };
+      yield `${first ? '' : ','}${JSON.stringify(story)}`;
+      first = false;
     }
-    return { version: 1, terms: [...this.termId.keys()], df: [...this.df], seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, stories };
+    yield ']}';
   }
 
   /** A clusterer in the state a snapshot recorded (with the same options, it then behaves exactly as the original). */
