@@ -141,7 +141,7 @@ async function benchWorkers(paths: string[], workers: number): Promise<object> {
 async function benchScale(paths: string[], target: number): Promise<object[]> {
   const lines = loadLines(paths);
   const db = fresh('parallax-scale');
-  const store = await Store.open(db);
+  let store: Store | null = await Store.open(db);
   const extract = createArticlePipeline();
   const rows: object[] = [];
   let done = 0;
@@ -166,6 +166,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
     console.error(JSON.stringify(rows.at(-1)));
   }
   await store.close();
+  store = null; // let its clusterer go before a new process's worth of state is loaded
   // Opening the grown store in a new process replays the clustering log: the start-up cost a user sees.
   const reopen = performance.now();
   const again = await Store.open(db);

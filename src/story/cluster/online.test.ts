@@ -109,4 +109,17 @@ describe('OnlineClusterer', () => {
     for (const [i, extra] of ['x', 'y', 'z', 'w', 'v', 'u'].entries()) c.add(storm(`a${i}`, '2020-02-09', extra));
     assert.equal(c.history.filter((h) => h.type === 'split').length, 0);
   });
+
+  it('forgets one-off terms of stories let go, so the dictionary does not grow with the corpus', () => {
+    const c = new OnlineClusterer({ retainArrivals: 300 });
+    const item = (i: number): ClusterInput => ({ id: `n${i}`, published: null, title: null, text: `Zqx${i}word appeared once in report ${i}.`, entities: [] });
+    for (let i = 0; i < 3000; i++) c.add(item(i));
+    const terms = new Set(c.snapshot().terms.map(([t]) => t));
+    assert.equal([...terms].filter((t) => /^zqx\d+word$/.test(t)).length < 1400, true, String(terms.size));
+    assert.ok(terms.has('zqx2999word'), 'a live story keeps its terms');
+    assert.ok(!terms.has('zqx5word'), 'an old one-off term is gone');
+    // Determinism holds across the pruning: a clusterer restored from a snapshot goes on exactly as the original.
+    const copy = OnlineClusterer.restore(c.snapshot(), { retainArrivals: 300 });
+    for (let i = 3000; i < 3200; i++) assert.equal(copy.add(item(i)), c.add(item(i)));
+  });
 });

@@ -79,7 +79,8 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
 
 export interface ClusterSnapshot {
   version: 1;
-  terms: string[];
+  /** Term and id (ids of forgotten terms are not reused). */
+  terms: Array<[string, number]>;
   df: number[];
   seen: number;
   nextStory: number;
@@ -195,11 +196,26 @@ export class OnlineClusterer {
   private term(t: string): number {
     let id = this.termId.get(t);
     if (id === undefined) {
-      id = this.termId.size;
+      id = this.df.length;
       this.termId.set(t, id);
       this.df.push(0);
     }
     return id;
+  }
+
+  /**
+   * Forgets terms seen in one article only and held by no live story (names misspelt once, a one-off word): kept,
+   * they would make the dictionary grow with the corpus. Should one come back, it is counted anew.
+   */
+  private pruneTerms(): void {
+    const live = new Set<number>();
+    for (const st of this.stories.values()) if (!st.mergedInto) for (const t of st.centroid.keys()) live.add(t);
+    for (const [t, id] of this.termId) {
+      if (this.df[id]! <= 1 && !live.has(id)) {
+        this.termId.delete(t);
+        this.df[id] = 0;
+      }
+    }
   }
 
   /**
@@ -282,7 +298,10 @@ export class OnlineClusterer {
       this.forgetDatedBefore(day - this.options.retainDays);
     }
     // Checked every thousandth arrival: a story goes at most a thousand arrivals late.
-    if (this.seen % 1000 === 0) this.forgetWhere((s) => this.seen - s.touched > this.options.retainArrivals);
+    if (this.seen % 1000 === 0) {
+      this.forgetWhere((s) => this.seen - s.touched > this.options.retainArrivals);
+      this.pruneTerms();
+    }
     return this.assigned.get(a.id)!;
   }
 
@@ -324,7 +343,7 @@ export class OnlineClusterer {
   *snapshotJson(): Generator<string> {
     const head = { version: 1, seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
     yield `${JSON.stringify(head).slice(0, -1)},"terms":`;
-    yield JSON.stringify([...this.termId.keys()]);
+    yield JSON.stringify([...this.termId]);
     yield `,"df":${JSON.stringify(this.df)},"stories":[`;
     let first = true;
     for (const st of this.stories.values()) {
@@ -339,7 +358,7 @@ export class OnlineClusterer {
   /** A clusterer in the state a snapshot recorded (with the same options, it then behaves exactly as the original). */
   static restore(snap: ClusterSnapshot, options: ClusterOptions = {}): OnlineClusterer {
     const c = new OnlineClusterer(options);
-    snap.terms.forEach((t, i) => c.termId.set(t, i));
+    for (const [t, id] of snap.terms) c.termId.set(t, id);
     c.df = [...snap.df];
     c.seen = snap.seen;
     c.nextStory = snap.nextStory;
