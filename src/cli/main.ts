@@ -1,12 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { InputError } from '../ingest/index.js';
-import { formatHelp, parseArgs, UsageError } from './args.js';
+import { formatHelp, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { diagnostic, processIo, type CliIo } from './io.js';
+import { packageVersion } from './version.js';
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+type Run = Extract<ParsedArgs, { kind: 'run' }>;
+
+/** Each command's module, loaded only when it runs so that `--help` stays instant. */
+const COMMAND_RUNNERS: Record<string, (run: Run, io: CliIo) => Promise<number>> = {
+  extract: async (r, io) => (await import('./extract-command.js')).runExtract(r.inputs, r.values, io),
+  analyze: async (r, io) => (await import('./analyze-command.js')).runAnalyze(r.inputs, r.values, io),
+  cluster: async (r, io) => (await import('./cluster-command.js')).runCluster(r.inputs, r.values, io),
+  ingest: async (r, io) => (await import('./ingest-command.js')).runIngest(r.inputs, r.values, io),
+  stories: async (r, io) => (await import('./query-commands.js')).runStories(r.values, io),
+  story: async (r, io) => (await import('./query-commands.js')).runStory(r.inputs, r.values, io),
+  search: async (r, io) => (await import('./query-commands.js')).runSearch(r.inputs, r.values, io),
+  serve: async (r, io) => (await import('./serve-command.js')).runServe(r.values, io),
+  worker: async (r, io) => (await import('./worker-command.js')).runWorker(r.values, io),
+};
 
 /** Runs the CLI; returns the exit status. Known errors print one line, unknown ones propagate with their stack. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -20,41 +30,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout.write(`${formatHelp(parsed.command, packageVersion())}\n`);
       return 0;
     }
-    // Subcommands are loaded lazily so `--help` stays instant.
-    if (parsed.command.name === 'extract') {
-      const { runExtract } = await import('./extract-command.js');
-      return await runExtract(parsed.inputs, parsed.values, io);
-    }
-    if (parsed.command.name === 'cluster') {
-      const { runCluster } = await import('./cluster-command.js');
-      return await runCluster(parsed.inputs, parsed.values, io);
-    }
-    if (parsed.command.name === 'ingest') {
-      const { runIngest } = await import('./ingest-command.js');
-      return await runIngest(parsed.inputs, parsed.values, io);
-    }
-    if (parsed.command.name === 'stories') {
-      const { runStories } = await import('./query-commands.js');
-      return await runStories(parsed.values, io);
-    }
-    if (parsed.command.name === 'story') {
-      const { runStory } = await import('./query-commands.js');
-      return await runStory(parsed.inputs, parsed.values, io);
-    }
-    if (parsed.command.name === 'search') {
-      const { runSearch } = await import('./query-commands.js');
-      return await runSearch(parsed.inputs, parsed.values, io);
-    }
-    if (parsed.command.name === 'serve') {
-      const { runServe } = await import('./serve-command.js');
-      return await runServe(parsed.values, io);
-    }
-    if (parsed.command.name === 'worker') {
-      const { runWorker } = await import('./worker-command.js');
-      return await runWorker(parsed.values, io);
-    }
-    const { runAnalyze } = await import('./analyze-command.js');
-    return await runAnalyze(parsed.inputs, parsed.values, io);
+    const runner = COMMAND_RUNNERS[parsed.command.name];
+    if (!runner) throw new TypeError(`no runner for command ${parsed.command.name}`);
+    return await runner(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`parallax: ${error.message}\n`);

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { startServer } from '../server/serve.js';
 import { redact, Store } from '../store/index.js';
 import { UsageError } from './args.js';
 import { countOption, storeLocation, type OptionValues } from './common.js';
 import type { CliIo } from './io.js';
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
+import { packageVersion } from './version.js';
 
 /** `parallax serve`: the JSON API and the web UI on one port, until interrupted. */
 export async function runServe(values: OptionValues, io: CliIo): Promise<number> {
@@ -18,7 +14,7 @@ export async function runServe(values: OptionValues, io: CliIo): Promise<number>
   const store = await Store.open(location);
   let server;
   try {
-    server = await startServer(store, { port, host, version: version() });
+    server = await startServer(store, { port, host, version: packageVersion() });
   } catch (error) {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
