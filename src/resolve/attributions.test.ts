@@ -204,3 +204,27 @@ describe('resolveAttributions: "…," he said, according to the BBC', () => {
     assert.equal(out[0]!.via[0]?.entity, 'e1');
   });
 });
+
+// Sentences written for these tests (not from the seed story).
+describe('resolveAttributions: a participle after a comma (speaker/participle-ambiguous)', () => {
+  const t = 'The union cited a report by the Gazette and the Herald, suggesting that the mill would close.';
+  const at = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+  const named = (id: string, type: Entity['type'], mention: string): Entity => ({ id, type, name: mention, roles: [], affiliations: [], mentions: [{ ...at(mention), text: mention }] });
+  const entities = [named('e1', 'organization', 'The union'), named('e2', 'organization', 'Gazette'), named('e3', 'organization', 'Herald')];
+  const cited = { kind: 'indirect' as const, content: [{ start: at('a report').start, end: at('close').end }], cue: at('cited'), source: at('The union'), continues: null, rule: 'attribution/cue-roles' as const };
+
+  it('read as the subject\'s, the organisations named before the comma are the alternatives, and the subject is no via of its own words', () => {
+    const suggesting = { kind: 'indirect' as const, content: [at('that the mill would close')], cue: at('suggesting'), source: at('The union'), continues: null, rule: 'attribution/cue-roles' as const };
+    const [, a] = resolveAttributions(t, [cited, suggesting], entities);
+    assert.equal(a!.speaker, 'e1');
+    assert.deepEqual(a!.alternatives, ['e2', 'e3']);
+    assert.deepEqual(a!.via, []);
+  });
+
+  it('read as the noun phrase\'s, the main clause\'s speaker is the alternative', () => {
+    const suggesting = { kind: 'indirect' as const, content: [at('that the mill would close')], cue: at('suggesting'), source: at('a report by the Gazette'), continues: null, rule: 'attribution/cue-roles' as const };
+    const [, a] = resolveAttributions(t, [cited, suggesting], entities);
+    assert.equal(a!.speaker, 'e2');
+    assert.deepEqual(a!.alternatives, ['e1']);
+  });
+});

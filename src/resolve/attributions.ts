@@ -237,6 +237,8 @@ function addVia(text: string, list: Attribution[], entities: readonly Entity[]):
     for (const outer of list) {
       if (outer === a || !outer.source || !outer.content.some((c) => within(c, anchor)) || !relays(outer)) continue;
       if (a.via.some((v) => v.span.start === outer.source!.start)) continue;
+      // No one is their own medium: "Trump's team cited reports, suggesting …" read as the team's own suggestion.
+      if (outer.speaker && outer.speaker === a.speaker) continue;
       a.via.push({ entity: outer.speaker, span: outer.source, rule: 'via/nested' });
     }
   }
@@ -264,7 +266,7 @@ export function resolveAttributions(text: string, findings: readonly Attribution
     recordOf.set(f, record);
   }
   addVia(text, list, entities);
-  addAlternatives(text, list);
+  addAlternatives(text, list, entities);
   return withoutRelays(list);
 }
 
@@ -272,14 +274,23 @@ export function resolveAttributions(text: string, findings: readonly Attribution
  * `speaker/participle-ambiguous`: "Trump's team cited media reports by the Post, suggesting that …": a participle
  * after a comma may belong to the main clause's subject or to the noun phrase before the comma. When another
  * attribution of the sentence, before it, has a different speaker (the main clause's), that one is recorded in
- * `alternatives`: the text does not say which of them suggests. An ambiguous attribution is a finding in itself.
+ * `alternatives`; when it has the same (the participle was read as the subject's), the people and organisations
+ * named in the noun phrase before the comma are: the text does not say which of them suggests. An ambiguous
+ * attribution is a finding in itself.
  */
-function addAlternatives(text: string, list: Attribution[]): void {
+function addAlternatives(text: string, list: Attribution[], entities: readonly Entity[]): void {
   for (const a of list) {
     if (!a.cue || !/ing$/i.test(a.cue.text) || !/,\s*$/.test(text.slice(Math.max(0, a.cue.start - 3), a.cue.start))) continue;
     const from = sentenceStart(text, a.cue.start);
-    const main = list.find((b) => b !== a && b.cue && b.speaker && b.cue.start >= from && b.cue.end <= a.cue!.start && b.speaker !== a.speaker);
-    if (main?.speaker) a.alternatives = [main.speaker];
+    const before = list.filter((b) => b !== a && b.cue && b.speaker && b.cue.start >= from && b.cue.end <= a.cue!.start);
+    const main = before.find((b) => b.speaker !== a.speaker);
+    if (main?.speaker) { a.alternatives = [main.speaker]; continue; }
+    const same = before[before.length - 1];
+    if (!same || !a.speaker) continue;
+    const phrase = { start: same.cue!.end, end: text.lastIndexOf(',', a.cue.start) };
+    const named = entities.filter((e) => e.id !== a.speaker && (e.type === 'person' || e.type === 'organization')
+      && e.mentions.some((m) => m.start >= phrase.start && m.end <= phrase.end));
+    if (named.length) a.alternatives = named.map((e) => e.id);
   }
 }
 

@@ -6,7 +6,8 @@
  * - `speech-verb`: a finite form (past or present tense by the part-of-speech tagger) of a verb that reports
  *   speech whatever its context (lexicon.ts SPEECH_VERB_LEMMAS), next to its subject (a noun or pronoun just
  *   before it, or a name or pronoun just after: "said Patel"), outside quotation marks (speech reported inside a
- *   quotation is the quoted speaker's, not the article's): "…, Patel said, according to the letter".
+ *   quotation is the quoted speaker's, not the article's), and not a tag name of markup left in the text
+ *   ("<tweet …>"): "…, Patel said, according to the letter".
  * - `reporting-noun`: a noun that reports what someone said or holds (lexicon.ts REPORTING_NOUNS) followed by a
  *   "that" clause, directly or after a "by/from X" phrase: "accusations by Trump's campaign team that …". A
  *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal. Its
@@ -34,6 +35,9 @@ const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t
 const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));
 const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from'), H_COMMA = hashWord(',');
+// Markup left in the text ("<tweet id=…>", "</tweet>") names a tag, not a speech act.
+const H_LT = hashWord('<'), H_SLASH = hashWord('/');
+const inTag = (word: Int32Array, i: number, from: number): boolean => i > from && (word[i - 1] === H_LT || (word[i - 1] === H_SLASH && i - 1 > from && word[i - 2] === H_LT));
 /** Tokens at most between a reporting noun and its "that": a "by/from X" phrase. */
 const DEFAULT_MAX_BY_PHRASE = 8;
 
@@ -62,7 +66,7 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
     };
     for (let i = range.from; i < range.to; i++) {
       const w = word[i]!;
-      if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i)
+      if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i) && !inTag(word, i, range.from)
         && ((i > range.from && SUBJECT_BEFORE.has(pos[i - 1]!)) || (i + 1 < range.to && SUBJECT_AFTER.has(pos[i + 1]!)))) {
         out.push({ start: i, end: i + 1, role: 1, origin: 'speech-verb' });
         continue;

@@ -102,6 +102,8 @@ export class AttributionBuffer {
   pos = new Uint8Array(256);
   /** Sentence index of each token. */
   sentence = new Int32Array(256);
+  /** Word clusters of each token (../word-clusters: coarse << 16 | fine; 0 none). */
+  cluster = new Int32Array(256);
   /** Scratch per block: nearest cue left/right, per-sentence flags. */
   left = new Int32Array(256);
   right = new Int32Array(256);
@@ -120,6 +122,7 @@ export class AttributionBuffer {
     this.ner = new Uint8Array(size);
     this.pos = new Uint8Array(size);
     this.sentence = new Int32Array(size);
+    this.cluster = new Int32Array(size);
   }
 }
 
@@ -133,17 +136,36 @@ function opensQuote(text: string, at: number, c: number): boolean {
   return before === 32 || before === 10 || before === 9 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013 || before === 160;
 }
 
+/**
+ * A_QUOTE_OPEN or A_QUOTE_CLOSE for a double quotation mark token [start, end), else 0: a straight or curly double
+ * quote, or the typewriter doubles `` and '' that some newsrooms set for them (''We will win,'' he said).
+ */
+function doubleQuoteFlag(text: string, start: number, end: number): number {
+  const c = text.charCodeAt(start);
+  if (end - start === 1) return DOUBLE_QUOTES.has(c) ? (opensQuote(text, start, c) ? A_QUOTE_OPEN : A_QUOTE_CLOSE) : 0;
+  if (end - start !== 2 || text.charCodeAt(start + 1) !== c) return 0;
+  if (c === 0x60) return A_QUOTE_OPEN;
+  return c === 0x27 ? (opensQuote(text, start, 0x22) ? A_QUOTE_OPEN : A_QUOTE_CLOSE) : 0;
+}
+
 /** What the other taggers say of each token: NER mention types (NER_*) and part-of-speech tags. */
 export interface TokenEvidence {
   ner: Uint8Array | null;
   pos: Uint8Array | null;
 }
 
+/** What a model knows of words: its learnt cue vocabulary and the word clusters it was trained with (either may be absent). */
+export interface WordLexicon {
+  cues: IntMap | null;
+  clusters: IntMap | null;
+}
+
 /**
- * Reads an article's tokens into `buf`: hashes (unless `wordsRead`), cue/pronoun flags, sentence indexes, the
- * NER mention types and the part-of-speech tags. Quotation state is set per block by `markBlock`.
+ * Reads an article's tokens into `buf`: hashes (unless `wordsRead`), cue/pronoun flags, word clusters, sentence
+ * indexes, the NER mention types and the part-of-speech tags. Quotation state is set per block by `markBlock`.
  */
-export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, evidence: TokenEvidence, cues: IntMap | null, buf: AttributionBuffer, wordsRead = false): void {
+export function readAttributionArticle(text: string, tokens: readonly Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, evidence: TokenEvidence, lexicon: WordLexicon | null, buf: AttributionBuffer, wordsRead = false): void {
+  const cues = lexicon?.cues ?? null, clusters = lexicon?.clusters ?? null;
   const { ner, pos } = evidence;
   // wordsRead: the caller already read these tokens into buf.words (to tag parts of speech from the same hashes).
   if (!wordsRead) readArticle(text, tokens, buf.words);
@@ -158,8 +180,9 @@ export function readAttributionArticle(text: string, tokens: readonly Token[], s
     if (w === H_ACCORDING && i + 1 < tokens.length && word[i + 1] === H_TO) a |= A_ACCORDING | A_CUE;
     if (w === H_TO && i > 0 && word[i - 1] === H_ACCORDING) a |= A_ACCORDING | A_CUE;
     const t = tokens[i]!;
-    if (t.kind === 'quote' && t.end - t.start === 1 && DOUBLE_QUOTES.has(text.charCodeAt(t.start))) a |= opensQuote(text, t.start, text.charCodeAt(t.start)) ? A_QUOTE_OPEN : A_QUOTE_CLOSE;
+    if (t.kind === 'quote') a |= doubleQuoteFlag(text, t.start, t.end);
     buf.attr[i] = a;
+    buf.cluster[i] = clusters ? clusters.get(w) : 0;
     buf.ner[i] = ner ? ner[i]! : NER_NONE;
     buf.pos[i] = pos ? pos[i]! : NO_POS;
   }

@@ -39,7 +39,7 @@
  */
 import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
-import { A_ACCORDING, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
+import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
 import { CREDIT_DASHES, NON_SPEAKER_LABELS } from './lexicon.js';
 import { tagIndex, type PosTag } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
@@ -99,6 +99,9 @@ const H_BUT = hashWord('but');
 const POS_POSSESSIVE = tagIndex('POS');
 const H_POSSESSIVE = hashWord("'s");
 const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP'].map((t) => tagIndex(t as PosTag)));
+/** Tokens at most of a sentence opening before an interrupting source and cue (`content/interrupted`). */
+const DEFAULT_MAX_OPENING = 12;
+const POS_VBN = tagIndex('VBN');
 /** Nouns at most after a possessive that still belong to the source ("Trump's campaign team"). */
 const DEFAULT_MAX_POSSESSED = 4;
 // "“Donald Trump scares me.” ― Krystal Correa": a quotation, a credit dash, a name of capitalised words to the line's end.
@@ -107,6 +110,24 @@ const DASH_CREDIT = new RegExp(`^(\\s*["“”«„])(.+?)["”»“]?[^\\S\\n]*
 const SPEAKER_LABEL = /^(["“”]?)(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]\p{Lu}[\p{L}.'’-]*){0,2}):[^\S\n]+(?=\S)/u;
 // What may stand between a cue and the end of its paragraph for colon-next-paragraph: the colon.
 const COLON_END = /^\s*:\s*$/;
+
+/**
+ * `content/not-its-own-cue`: content fragments with the attribution's own cue and source cut out — a fragment
+ * stretched over them (a quotation mark misread as opening) is two fragments, either side.
+ */
+export function withoutSpans(parts: readonly RoleSpan[], cut: readonly { start: number; end: number }[]): RoleSpan[] {
+  let out = [...parts];
+  for (const c of cut) {
+    out = out.flatMap((p) => {
+      if (c.end <= p.start || c.start >= p.end) return [p];
+      const pieces: RoleSpan[] = [];
+      if (p.start < c.start) pieces.push({ ...p, end: c.start });
+      if (c.end < p.end) pieces.push({ ...p, start: c.end });
+      return pieces;
+    });
+  }
+  return out;
+}
 
 /** Reads one article's blocks into findings; keeps what the cross-paragraph rules need. */
 export class BlockAssembler {
@@ -175,6 +196,22 @@ export class BlockAssembler {
     return { own, later };
   }
 
+  /**
+   * `content/quote-then-cue`: in `“…,” a spokesperson said in emailed comments to CNBC.` the quotation before the cue
+   * is the content and the words after the cue in its sentence, unquoted, say how it was said: a fragment there
+   * with no quotation mark is dropped.
+   */
+  private withoutTrailingPhrase(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
+    const attr = this.buf.attr, sent = this.buf.sentence;
+    const quotedBefore = parts.some((p) => p.end <= cue.start && sent[p.end - 1] === sent[cue.start] && this.kindOf([p]) === 'direct');
+    if (!quotedBefore) return [...parts];
+    return parts.filter((p) => {
+      if (p.start < cue.end || sent[p.start] !== sent[cue.start]) return true;
+      for (let i = p.start; i < p.end; i++) if (attr[i]! & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE)) return true;
+      return false;
+    });
+  }
+
   /** `attribution/according-to`: the tokens after the comma closing the source of a sentence-initial "According to", to the sentence end. */
   private accordingTo(cue: RoleSpan, source: RoleSpan, range: BlockRange): { start: number; end: number } | null {
     const attr = this.buf.attr, word = this.buf.words.word, sent = this.buf.sentence;
@@ -183,6 +220,30 @@ export class BlockAssembler {
     let end = source.end + 1;
     while (end < range.to && sent[end] === sent[cue.start]) end++;
     return end > source.end + 1 ? { start: source.end + 1, end } : null;
+  }
+
+  /**
+   * `content/interrupted`: "Recently, he said, he has realized …", "Nationally, according to a poll, …": a source and
+   * cue set off by commas inside the sentence interrupt its content — the words before them, from the sentence's
+   * start, are content too. Only a short opening of no other cue (an adverbial, a subject), so "Asked about it, he
+   * said, …" is not read that way.
+   */
+  private interruptedOpening(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): RoleSpan | null {
+    const word = this.buf.words.word, sent = this.buf.sentence, attr = this.buf.attr;
+    const first = parts[0];
+    // A quotation after the cue starts afresh: "In the excerpt, the author wrote, “…”".
+    if (!first || first.start < cue.end || attr[first.start]! & A_QUOTE_OPEN || (first.start > 0 && attr[first.start - 1]! & A_QUOTE_OPEN)) return null;
+    if (source && gap(source, cue) > 0) return null;
+    const left = Math.min(cue.start, source?.start ?? cue.start), right = Math.max(cue.end, source?.end ?? cue.end);
+    if (first.start !== right + 1 || word[right] !== H_COMMA || left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
+    let start = left - 1;
+    while (start - 1 >= range.from && sent[start - 1] === sent[cue.start]) start--;
+    if (attr[start]! & A_QUOTE_OPEN) start++;
+    const end = left - 1;
+    if (end <= start || end - start > DEFAULT_MAX_OPENING || attr[start]! & A_IN_QUOTE) return null;
+    for (let i = start; i < end; i++) if (attr[i]! & A_CUE) return null;
+    if (this.buf.pos[start] === POS_VBN) return null;
+    return { start, end, role: ROLE_CONTENT };
   }
 
   /** Token indexes [start, end) of the tokens inside the character range (the block's tokens [from, to)). */
@@ -298,8 +359,13 @@ export class BlockAssembler {
     const sent = this.buf.sentence, word = this.buf.words.word;
     // A quotation belongs to the cue of its own sentence: a content fragment in another sentence than its cue's
     // that another cue of that sentence also claims is dropped from the first (`"A," X told Y. "B," Z said.`).
+    // Likewise a fragment that another cue of its sentence claiming those words stands between belongs to that
+    // nearer cue: `“A,” said X, adding that “B.”` — B is what was added (`content/nearer-cue`).
+    const between = (o: RoleSpan, cue: RoleSpan, r: RoleSpan): boolean => (cue.end <= o.start && o.end <= r.start) || (r.end <= o.start && o.end <= cue.start);
+    // (A fragment's sentences: a quotation may run over several, its cue after the last.)
+    const within = (k: number, r: RoleSpan): boolean => k >= sent[r.start]! && k <= sent[r.end - 1]!;
     const contents = tagged.map(({ cue, roles }) => roles.filter((r) => r.role === ROLE_CONTENT && !tagged.some((o) =>
-      o.cue !== cue && sent[o.cue.start] === sent[r.start] && sent[cue.start] !== sent[r.start]
+      o.cue !== cue && within(sent[o.cue.start]!, r) && (!within(sent[cue.start]!, r) || between(o.cue, cue, r))
       && o.roles.some((x) => x.role === ROLE_CONTENT && x.start < r.end && r.start < x.end))));
     let previous: { finding: AttributionFinding; cue: RoleSpan; source: RoleSpan | null } | null = null;
     tagged.forEach(({ cue, roles, origin, frame }, k) => {
@@ -318,7 +384,9 @@ export class BlockAssembler {
         }
       }
       if (source) source = this.wholeSource(source, range.to);
-      parts = this.wholeQuotations(parts, range);
+      const opening = this.interruptedOpening(cue, source, parts, range);
+      if (opening) parts = [opening, ...parts];
+      parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {
         source = previous.source;
@@ -337,6 +405,7 @@ export class BlockAssembler {
         }
         return;
       }
+      parts = this.withoutTrailingPhrase(cue, parts);
       const { own, later } = this.splitContinuations(cue, parts);
       const ownContent = this.contentSpans(own);
       if (!ownContent.length) return;

@@ -30,3 +30,12 @@ export const REPORTING_NOUNS = [
   'promise', 'promises', 'pledge', 'pledges', 'argument', 'arguments', 'admission', 'insistence', 'complaint', 'complaints',
   'assurance', 'assurances', 'announcement', 'prediction', 'predictions', 'belief',
 ] as const;
+
+/**
+ * Forms of "be" that make a following past participle passive ("is expected", "was seen", "has been criticized"),
+ * lower-case, as the tokenizer splits them ("'s").
+ */
+export const BE_FORMS = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re', 'am', "'m", '’m'] as const;
+
+/** Raising verbs: their subject is part of what is reported, not its source ("Mr. Clinton does not seem to …"). */
+export const RAISING_VERB_LEMMAS = ['seem', 'appear'] as const;

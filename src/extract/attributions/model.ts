@@ -6,13 +6,14 @@
  *
  * File (gzip of): "PLXATT2\n", u32 header length, header JSON, then for each stage ("cue.", "role.") the
  * arrays rows, rowStart, labels, weights (the table) and transitions (f32, (L + 1) × L), then
- * cueKeys/cueVals (learnt cue word hashes).
+ * cueKeys/cueVals (learnt cue word hashes) and, when the header says `clusters`, clusterKeys/clusterVals (the word
+ * clusters it was trained with).
  */
 import { IntMap } from '../entities/ner/intmap.js';
 import { compactTable, decodeContainer, encodeContainer, tableFromContainer, tableParts, type ContainerPart, type WeightTable } from '../entities/ner/weights.js';
 import { CUE_LABELS, ROLE_LABELS } from './features.js';
 
-const MAGIC = 'PLXATT3\n';
+const MAGIC = 'PLXATT4\n';
 /** Each stage's label count (features.ts): the cue tagger's 3, the role tagger's 5. */
 export const STAGE_LABELS = { cue: CUE_LABELS, role: ROLE_LABELS } as const;
 
@@ -32,6 +33,8 @@ export interface AttributionModel {
   role: StageWeights;
   /** Word hashes the training data uses as cues often enough (see train.ts). */
   cues: IntMap;
+  /** The word clusters the model was trained with (../word-clusters; packed ids), or null. */
+  clusters: IntMap | null;
   info: Record<string, unknown>;
 }
 
@@ -54,16 +57,18 @@ export function encodeAttributionModel(model: AttributionModel): Buffer {
     return [...tableParts(t, `${s}.`), [`${s}.transitions`, 'f32', Float32Array.from(t.transitions)]];
   });
   parts.push(['cueKeys', 'i32', model.cues.keys], ['cueVals', 'i32', model.cues.values]);
+  if (model.clusters) parts.push(['clusterKeys', 'i32', model.clusters.keys], ['clusterVals', 'i32', model.clusters.values]);
   const stages = Object.fromEntries(STAGES.map((s) => [s, { bits: model[s].bits, scale: model[s].scale, labels: model[s].numLabels }]));
-  return encodeContainer(MAGIC, { stages, info: model.info }, parts);
+  return encodeContainer(MAGIC, { stages, clusters: model.clusters !== null, info: model.info }, parts);
 }
 
 export function decodeAttributionModel(gz: Uint8Array): AttributionModel {
-  const c = decodeContainer<{ stages: Record<(typeof STAGES)[number], { bits: number; scale: number; labels: number }>; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
+  const c = decodeContainer<{ stages: Record<(typeof STAGES)[number], { bits: number; scale: number; labels: number }>; clusters?: boolean; info: Record<string, unknown> }>(MAGIC, gz, 'attribution');
   const stage = (s: (typeof STAGES)[number]): StageWeights => {
     const { labels } = c.header.stages[s];
     if (labels !== STAGE_LABELS[s].L) throw new TypeError(`decodeAttributionModel: the ${s} stage has ${labels} labels, this code ${STAGE_LABELS[s].L}`);
     return withTransitions(tableFromContainer(c, `${s}.`, c.header.stages[s]), labels, c.get(`${s}.transitions`, 'f32'));
   };
-  return { cue: stage('cue'), role: stage('role'), cues: new IntMap(c.get('cueKeys', 'i32'), c.get('cueVals', 'i32')), info: c.header.info };
+  const clusters = c.header.clusters ? new IntMap(c.get('clusterKeys', 'i32'), c.get('clusterVals', 'i32')) : null;
+  return { cue: stage('cue'), role: stage('role'), cues: new IntMap(c.get('cueKeys', 'i32'), c.get('cueVals', 'i32')), clusters, info: c.header.info };
 }

@@ -9,6 +9,8 @@ import { createCueProposer } from './cue-proposals.js';
 import { AttributionBuffer, markBlock, readAttributionArticle } from './features.js';
 import { DEFAULT_ATTRIBUTION_MODEL, createAttributionExtractor, type AttributionFinding } from './index.js';
 import { paragraphRanges } from './tagger.js';
+import { withoutSpans } from './group.js';
+import { ACTIVE, PASSIVE, RAISING_CUE, cueVoice } from './role-features.js';
 
 const segment = createSegmenter();
 const extract = createAttributionExtractor();
@@ -144,5 +146,91 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
     const text = 'Trump\'s team said the vote was rigged.';
     const [a] = run(text);
     assert.equal(slice(text, a!.source), 'Trump\'s team');
+  });
+});
+
+// Sentences written for these tests (not from PolNeAR or the seed story).
+describe('attribution rules: nearer cue, interrupted content, markup', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL) && 'no model (npm run train:attribution)' }, () => {
+  it('content/nearer-cue: words after "adding that" are what was added, not what was said', () => {
+    const text = '“The river is rising,” said the engineer, adding that “the bridge will close tonight.”';
+    const found = run(text);
+    const said = found.find((f) => slice(text, f.cue) === 'said')!;
+    const adding = found.find((f) => slice(text, f.cue) === 'adding')!;
+    assert.deepEqual(said.content.map((c) => slice(text, c)), ['The river is rising']);
+    assert.ok(adding.content.some((c) => slice(text, c)!.includes('the bridge will close tonight')));
+  });
+
+  it('content/interrupted: "Recently, she said, …" — the opening before the source and cue is content too', () => {
+    const text = 'Recently, she said, the town has changed beyond recognition.';
+    const [a] = run(text);
+    assert.equal(slice(text, a!.source), 'she');
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['Recently', 'the town has changed beyond recognition']);
+  });
+
+  it('content/interrupted: not before a quotation, nor when the source and cue are apart', () => {
+    const quoted = 'In the statement, the mayor wrote, “We will rebuild the harbour.”';
+    const [q] = run(quoted).filter((f) => slice(quoted, f.cue) === 'wrote');
+    assert.deepEqual(q!.content.map((c) => slice(quoted, c)), ['We will rebuild the harbour']);
+  });
+
+  it('speech-verb proposals: never a tag name of markup left in the text', () => {
+    const text = 'Supporters cheered.\n\n<tweet id="12" author="@mayor">We did it</tweet>. The mayor tweet later.';
+    const article = buildArticle(readPlainText(text), { source: 'test' }).article;
+    const layer = segment(article);
+    const buf = new AttributionBuffer();
+    readAttributionArticle(article.text, layer.tokens, layer.sentences, { ner: null, pos: posTag(article.text, layer) }, null, buf);
+    const proposals = paragraphRanges(article, layer).flatMap((range) => {
+      markBlock(buf, range.from, range.to);
+      return createCueProposer(buf)(article.text, layer, range, []);
+    });
+    for (const p of proposals) {
+      const before = article.text.slice(layer.tokens[Math.max(0, p.start - 2)]!.start, layer.tokens[p.start]!.start);
+      assert.ok(!before.includes('<'), `proposed a cue inside markup: ${before}`);
+    }
+  });
+});
+
+describe('withoutSpans (content/not-its-own-cue)', () => {
+  it('cuts the cue and source out of a content fragment stretched over them', () => {
+    const parts = [{ start: 0, end: 20, role: 2 }];
+    assert.deepEqual(withoutSpans(parts, [{ start: 8, end: 9 }, { start: 9, end: 12 }]), [{ start: 0, end: 8, role: 2 }, { start: 12, end: 20, role: 2 }]);
+    assert.deepEqual(withoutSpans(parts, [{ start: 0, end: 3 }]), [{ start: 3, end: 20, role: 2 }]);
+    assert.deepEqual(withoutSpans(parts, [{ start: 25, end: 26 }]), parts);
+    assert.deepEqual(withoutSpans(parts, [{ start: 0, end: 20 }]), []);
+  });
+});
+
+describe('cueVoice', () => {
+  const voiceOf = (text: string, cue: string): number => {
+    const article = buildArticle(readPlainText(text), { source: 'test' }).article;
+    const layer = segment(article);
+    const buf = new AttributionBuffer();
+    readAttributionArticle(article.text, layer.tokens, layer.sentences, { ner: null, pos: posTag(article.text, layer) }, null, buf);
+    const words = cue.split(' ');
+    const start = layer.tokens.findIndex((_, i) => words.every((w, k) => article.text.slice(layer.tokens[i + k]?.start, layer.tokens[i + k]?.end) === w));
+    return cueVoice(buf, start, start + words.length, 0);
+  };
+  it('tells passive and raising cues from active ones', () => {
+    assert.equal(voiceOf('The bank is expected to raise rates.', 'expected'), PASSIVE);
+    assert.equal(voiceOf('He has been criticized for the delay.', 'criticized'), PASSIVE);
+    assert.equal(voiceOf('The senator seemed to accept the deal.', 'seemed'), RAISING_CUE);
+    assert.equal(voiceOf('The senator said the deal was dead.', 'said'), ACTIVE);
+    assert.equal(voiceOf('The senator has criticized the deal.', 'criticized'), ACTIVE);
+  });
+});
+
+// Sentences written for these tests (not from PolNeAR or the seed story).
+describe('content/quote-then-cue', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL) && 'no model (npm run train:attribution)' }, () => {
+  it('after a quotation and its cue, the unquoted rest of the sentence says how it was said, not what', () => {
+    const text = '"The harbour will reopen next spring after the repairs," a port authority spokeswoman said in written remarks to local radio.';
+    const [a] = run(text);
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['The harbour will reopen next spring after the repairs']);
+    assert.equal(a!.kind, 'direct');
+  });
+
+  it('keeps a second quotation after the cue', () => {
+    const text = '"The harbour will reopen," the spokeswoman said, "but not before spring."';
+    const [a] = run(text);
+    assert.deepEqual(a!.content.map((c) => slice(text, c)), ['The harbour will reopen', 'but not before spring']);
   });
 });

@@ -157,7 +157,7 @@ export class AttributionDecoder {
    * the caller has read the article's tokens into `this.buf.words` already.
    */
   tagArticle(text: string, layer: TextLayer, ranges: readonly BlockRange[], evidence: TokenEvidence, givenCues?: (range: BlockRange) => RoleSpan[], wordsRead = false): CueRoles[][] {
-    readAttributionArticle(text, layer.tokens, layer.sentences, evidence, this.model.cues, this.buf, wordsRead);
+    readAttributionArticle(text, layer.tokens, layer.sentences, evidence, this.model, this.buf, wordsRead);
     return ranges.map((r) => {
       const n = r.to - r.from;
       this.reserve(n);

@@ -4,23 +4,32 @@
  * trains on 90 % of train and prints the held-out tenth's scores after each role-tagger epoch (quick-score.ts),
  * then trains on all of train with the chosen epoch count. Deterministic (seeded). Dev is never read.
  *
- *   node dist/extract/attributions/train-attribution.js [--epochs 10] [--bits 19] [--seed 1] [--prune 0.5] [--out PATH] [--no-readme] [--no-final] [--limit N]
+ *   node dist/extract/attributions/train-attribution.js [--epochs 10] [--members 3] [--bits 19] [--role-bits 20] [--seed 1] [--prune 0.5]
+ *     [--clusters PATH | --no-clusters] [--out PATH] [--no-readme] [--no-final] [--limit N]
+ *
+ * Word clusters (default models/word-clusters.bin.gz, `npm run train:clusters`) are read as evidence and copied
+ * into the model.
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isCI, requireData } from '../../config/paths.js';
+import { isCI, REPO_ROOT, requireData } from '../../config/paths.js';
 import { writeModelsReadmeSection } from '../models-readme.js';
 import { DEFAULT_ATTRIBUTION_MODEL } from './index.js';
 import { encodeAttributionModel } from './model.js';
 import { loadPolnear, scoreModel } from './polnear-data.js';
 import { formatScores, type QuickScores } from './quick-score.js';
 import { trainAttributionModel } from './train.js';
+import { clusterMap, DEFAULT_WORD_CLUSTERS, loadWordClusters } from '../word-clusters/index.js';
 
 /** Epochs: chosen on the held-out tenth of train (see models/README.md). */
 export const DEFAULT_EPOCHS = 10;
-/** 2^19 buckets: an 8 MB dense table per stage (2^20: no better on the held-out tenth, and slower for the cache). */
+/** 2^19 buckets for the cue tagger (2^20: no better on the held-out tenth, and slower for the cache)… */
 export const DEFAULT_BITS = 19;
+/** …and 2^20 for the role tagger (+0.7 source, +0.4 content exact F1 on the held-out tenth over 2^19). */
+export const DEFAULT_ROLE_BITS = 20;
+/** Perceptrons averaged per stage (train.ts): 3 beat 1 by +1.2 cue / +0.6 content exact F1 on the held-out tenth; 4 no better. */
+export const DEFAULT_MEMBERS = 3;
 /** Weights with |w| ≤ this are dropped (size vs. accuracy; see models/README.md). */
 export const DEFAULT_PRUNE = 0.5;
 /** Every HELD_OUT-th article of train is held out in the first pass. */
@@ -30,7 +39,11 @@ const HELD_OUT = 10;
   const { values } = parseArgs({
     options: {
       epochs: { type: 'string', default: String(DEFAULT_EPOCHS) },
+      members: { type: 'string', default: String(DEFAULT_MEMBERS) },
+      clusters: { type: 'string', default: DEFAULT_WORD_CLUSTERS },
+      'no-clusters': { type: 'boolean', default: false },
       bits: { type: 'string', default: String(DEFAULT_BITS) },
+      'role-bits': { type: 'string', default: String(DEFAULT_ROLE_BITS) },
       seed: { type: 'string', default: '1' },
       prune: { type: 'string', default: String(DEFAULT_PRUNE) },
       out: { type: 'string', default: DEFAULT_ATTRIBUTION_MODEL },
@@ -39,7 +52,7 @@ const HELD_OUT = 10;
       'no-final': { type: 'boolean', default: false },
     },
   });
-  const epochs = Number(values.epochs), bits = Number(values.bits), seed = Number(values.seed), prune = Number(values.prune);
+  const epochs = Number(values.epochs), members = Number(values.members), bits = Number(values.bits), roleBits = Number(values['role-bits']), seed = Number(values.seed), prune = Number(values.prune);
   const data = requireData('polnear/train');
   if (!data.ok) {
     console.error(`parallax: train:attribution: ${data.reason}`);
@@ -47,12 +60,13 @@ const HELD_OUT = 10;
   }
   const t0 = performance.now();
   const secs = (): string => ((performance.now() - t0) / 1000).toFixed(1);
+  const clusters = values['no-clusters'] ? null : clusterMap(loadWordClusters(values.clusters));
   const { docs, stats } = loadPolnear(data.path, values.limit ? Number(values.limit) : Infinity);
   console.log(`train: ${docs.length} articles, ${stats.attributions} attributions, ${stats.fragments} fragments (${stats.unaligned} on no token of ours) — read in ${secs()} s`);
   const fit = docs.filter((_, i) => i % HELD_OUT !== 0), held = docs.filter((_, i) => i % HELD_OUT === 0);
   const perEpoch: Array<{ epoch: number; scores: QuickScores }> = [];
-  trainAttributionModel(fit, {
-    bits, epochs, seed, prune,
+  const fitted = trainAttributionModel(fit, {
+    bits, roleBits, epochs, seed, prune, members, clusters,
     onEpoch: (stage, epoch, model, errors) => {
       if (stage === 'cue') { console.log(`cue tagger epoch ${epoch}: ${errors} token errors — ${secs()} s`); return; }
       const scores = scoreModel(model(), held);
@@ -60,18 +74,18 @@ const HELD_OUT = 10;
       console.log(`role tagger epoch ${epoch}: ${errors} token errors; held-out (${held.length} articles) exact F1 source ${(100 * scores.source.f1).toFixed(1)} cue ${(100 * scores.cue.f1).toFixed(1)} content ${(100 * scores.content.f1).toFixed(1)}; attr content+source ${(100 * scores.attrContentSource.f1).toFixed(1)} — ${secs()} s`);
     },
   });
+  const heldScores = scoreModel(fitted, held);
+  console.log(`held-out tenth, the average of ${members} perceptron(s) per stage:\n${formatScores(heldScores)}`);
   if (values['no-final']) process.exit(0);
   const t1 = performance.now();
-  const info = { data: 'PolNeAR train (all 840 articles)', epochs, bits, seed, prune, trainedAt: 'see models/README.md' };
-  const model = trainAttributionModel(docs, { bits, epochs, seed, prune, info });
+  const info = { data: 'PolNeAR train (all 840 articles)', clusters: clusters ? relative(REPO_ROOT, values.clusters) : null, epochs, members, bits, roleBits, seed, prune, trainedAt: 'see models/README.md' };
+  const model = trainAttributionModel(docs, { bits, roleBits, epochs, seed, prune, members, clusters, info });
   const trainSeconds = (performance.now() - t1) / 1000;
   const bytes = encodeAttributionModel(model);
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, bytes);
   const mb = statSync(values.out).size / 1e6;
   console.log(`wrote ${relative(process.cwd(), values.out)} (${mb.toFixed(2)} MB, ${model.cue.rows.length} + ${model.role.rows.length} rows) — final training ${trainSeconds.toFixed(1)} s, total ${secs()} s`);
-  const last = perEpoch[perEpoch.length - 1]!.scores;
-  console.log(`held-out tenth of train, epoch ${epochs}:\n${formatScores(last)}`);
   if (!values['no-readme']) {
     const section = [
       '## attribution-polnear.bin.gz — attribution tagger (who said what)',
@@ -79,15 +93,18 @@ const HELD_OUT = 10;
       '- **Data:** PolNeAR `train/` only (840 articles, 2015-11 – 2016-09; 19,868 attributions), read from `$PARALLAX_DATA/polnear/`.',
       '  No licence is stated: **research use** only. `dev/` was never used for training or choosing settings (only to report).',
       '- **Model:** two averaged structured perceptrons with constrained Viterbi: a cue tagger (BIO over cue spans per paragraph)',
-      `  and a role tagger (BIO over source and content, per cue, features relative to the cue); hashed features (2^${bits}`,
-      '  buckets each), learnt cue vocabulary; NER and part-of-speech tags as evidence. See docs/attributions.md.',
+      `  and a role tagger (BIO over source and content, per cue, features relative to the cue), each the average of ${members}`,
+      `  perceptrons trained in different orders (seeds ${seed}–${seed + members - 1}); hashed features (2^${bits} and 2^${roleBits}`,
+      `  buckets each), learnt cue vocabulary; NER and part-of-speech tags and ${clusters ? 'word clusters (word-clusters.bin.gz, copied into this file)' : 'no word clusters'} as evidence. See docs/attributions.md.`,
       `- **Command:** \`npm run train:attribution\` (epochs ${epochs}, seed ${seed}, prune ${prune}); deterministic.`,
       `- **Training time:** ${secs()} s in all on this machine (reading and NER-tagging train, a held-out pass, then ${trainSeconds.toFixed(0)} s for the final model on all of train).`,
       `- **Size:** ${mb.toFixed(2)} MB gzipped.`,
       '',
-      `Held-out tenth of train (84 articles), per epoch — exact F1 source / cue / content, attribution-level content+source F1:`,
+      `Held-out tenth of train (84 articles), per epoch of the first perceptron — exact F1 source / cue / content, attribution-level content+source F1:`,
       '',
       ...perEpoch.map(({ epoch, scores: s }) => `- epoch ${epoch}: ${(100 * s.source.f1).toFixed(1)} / ${(100 * s.cue.f1).toFixed(1)} / ${(100 * s.content.f1).toFixed(1)}; ${(100 * s.attrContentSource.f1).toFixed(1)}`),
+      '',
+      `- the average of ${members}: ${(100 * heldScores.source.f1).toFixed(1)} / ${(100 * heldScores.cue.f1).toFixed(1)} / ${(100 * heldScores.content.f1).toFixed(1)}; ${(100 * heldScores.attrContentSource.f1).toFixed(1)}`,
       '',
       'Dev scores: docs/attributions.md (`npm run eval:attribution`).',
       '',

@@ -8,6 +8,9 @@ import { attributionsOf } from './index.js';
 import { decodeAttributionModel, encodeAttributionModel } from './model.js';
 import { AttributionDecoder, paragraphRanges } from './tagger.js';
 import { trainAttributionModel, type LabeledArticle } from './train.js';
+import { IntMap } from '../entities/ner/intmap.js';
+import { hashWord } from '../entities/ner/features.js';
+import { packCluster } from '../word-clusters/index.js';
 
 const segment = createSegmenter();
 
@@ -52,6 +55,22 @@ describe('attribution training', () => {
     assert.equal(text.slice(a!.cue!.start, a!.cue!.end), 'grumbled');
     assert.deepEqual(a!.content.map((c) => text.slice(c.start, c.end)), ['the soup was cold']);
     assert.equal(a!.kind, 'indirect');
+  });
+
+  it('averages several perceptrons per stage, with its own role-table size and the word clusters it was given', () => {
+    const names = ['Mara', 'Olek', 'Tiny Tim', 'The baker'];
+    const things = ['the bread was stale', 'rain is coming', 'nobody listens', 'prices went up again'];
+    const docs = names.flatMap((n) => things.map((w) => toy(n, w)));
+    const clusters = new IntMap([hashWord('grumbled'), hashWord('muttered')], [packCluster(1, 7), packCluster(1, 7)]);
+    const one = trainAttributionModel(docs, { bits: 13, roleBits: 14, epochs: 3, seed: 3 });
+    const three = decodeAttributionModel(encodeAttributionModel(trainAttributionModel(docs, { bits: 13, roleBits: 14, epochs: 3, seed: 3, members: 3, clusters })));
+    assert.equal(three.cue.bits, 13);
+    assert.equal(three.role.bits, 14);
+    assert.deepEqual(Array.from(three.clusters!.keys), Array.from(clusters.keys));
+    assert.equal(one.clusters, null);
+    // The average of three orders is not the first order's model.
+    assert.notDeepEqual(Array.from(three.role.quantised), Array.from(one.role.quantised));
+    assert.throws(() => trainAttributionModel(docs, { bits: 12, epochs: 1, members: 0 }), /members must be a positive whole number/);
   });
 
   it('is deterministic for a seed', () => {
