@@ -1,15 +1,19 @@
 import { createArticlePipeline } from '../api/extract.js';
 import { countOutcome, emptyTally } from '../api/ingest.js';
 import { ArticleQueue, type Delivery } from '../queue/article-queue.js';
-import { redact, Store, StoreError } from '../store/index.js';
+import { redact, Store, StoreError, type AddResult } from '../store/index.js';
+import type { ExtractRecord } from '../model/schema.js';
 import { UsageError } from './args.js';
 import { countOption, storeLocation, type OptionValues } from './common.js';
 import { writeOut, type CliIo } from './io.js';
 import { describeTally } from './ingest-command.js';
 
+/** Articles at most stored in one transaction (more wait for the store before more are taken). */
+const DEFAULT_MAX_GROUP = 16;
+
 /**
  * `parallax worker`: takes articles from the queue, extracts and stores them, acknowledging each only once it is
- * committed. A failure is retried (with a delay) until the queue's last delivery, then dead-lettered with the reason;
+ * committed; articles extracted while the store is busy are committed together (group commit). A failure is retried (with a delay) until the queue's last delivery, then dead-lettered with the reason;
  * a store that cannot be reached stops the worker (exit 3) and leaves the message to the queue.
  */
 export async function runWorker(values: OptionValues, io: CliIo): Promise<number> {
@@ -47,8 +51,32 @@ export async function runWorker(values: OptionValues, io: CliIo): Promise<number
     io.stderr.write(`parallax: ${input}: dead-lettered after ${d.deliveries} deliveries (${reason})\n`);
   };
 
-  // One article is stored while the next is extracted: the store's round trips overlap the extraction's CPU.
-  let storing: Promise<void> = Promise.resolve();
+  // Articles are stored while the next are extracted (the store's round trips overlap the extraction's CPU), and
+  // those extracted meanwhile are stored together: one transaction, one write lock and one commit for the group.
+  type Item = { d: Delivery; input: string; record: ExtractRecord };
+  let pending: Item[] = [];
+  let storing: Promise<void> | null = null;
+  const stored = async (batch: readonly Item[], results: ReadonlyArray<AddResult | Error>): Promise<void> => {
+    for (const [k, result] of results.entries()) {
+      const item = batch[k]!;
+      if (result instanceof Error) { await fail(item.d, item.input, result); continue; }
+      item.d.ack();
+      const outcome = { input: item.input, ...result };
+      countOutcome(tally, outcome);
+      if (values.json) await writeOut(io.stdout, `${JSON.stringify(outcome)}\n`);
+    }
+  };
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    if (fatal) { for (const item of batch) item.d.retry(0); return; }
+    storing = store.addMany(batch.map((item) => item.record))
+      .then((results) => stored(batch, results), async (error: unknown) => { for (const item of batch) await fail(item.d, item.input, error); })
+      .finally(() => {
+        storing = null;
+        if (pending.length) flush();
+      });
+  };
   try {
     for await (const d of queue.take({ idleMs, signal: stop.signal })) {
       const message = d.message;
@@ -57,6 +85,10 @@ export async function runWorker(values: OptionValues, io: CliIo): Promise<number
         dead++;
         continue;
       }
+      if (fatal) {
+        d.retry(0);
+        break;
+      }
       let record;
       try {
         record = extract(message.input, message.article, message.messages).record;
@@ -64,22 +96,13 @@ export async function runWorker(values: OptionValues, io: CliIo): Promise<number
         await fail(d, message.input, error);
         continue;
       }
-      await storing;
-      if (fatal) {
-        d.retry(0);
-        break;
-      }
-      storing = store.add(record).then(
-        async (result) => {
-          d.ack();
-          const outcome = { input: message.input, ...result };
-          countOutcome(tally, outcome);
-          if (values.json) await writeOut(io.stdout, `${JSON.stringify(outcome)}\n`);
-        },
-        (error: unknown) => fail(d, message.input, error),
-      );
+      pending.push({ d, input: message.input, record });
+      if (!storing) flush();
+      while (storing && pending.length >= DEFAULT_MAX_GROUP) await storing;
     }
-    await storing;
+    while (storing) await storing;
+    if (pending.length) flush();
+    while (storing) await storing;
     if (fatal) throw fatal;
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

@@ -136,6 +136,31 @@ for (const engine of engines) {
         await store.close();
       }
     });
+
+    it('stores a group in one transaction (copies within the group found), and a bad article in it costs only itself', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      const store = await Store.open(location);
+      try {
+        const before = await store.count();
+        const text = 'Ferry services between Dover and Calais were cancelled on Thursday as gales reached ninety miles an hour. The port authority said crossings would resume on Friday morning.';
+        const g1 = recordOf('g1', { text, source: 'Kent Courier', url: 'https://kc.example/ferry', published: '2020-02-13', title: 'Dover ferries cancelled in gales' });
+        const g2 = recordOf('g2', { text, source: 'Coast Radio', url: 'https://cr.example/ferry', published: '2020-02-13' });
+        const bad = recordOf('g3', { text: 'Gales closed the Severn bridge to lorries on Thursday, the highways agency said, and drivers were told to use the M4.', source: 'Broken', published: '2020-02-13' });
+        (bad as unknown as { extra: bigint }).extra = 1n;
+        const results = await store.addMany([g1, bad, g2]);
+        assert.equal((results[0] as { status: string }).status, 'new');
+        assert.ok(results[1] instanceof Error);
+        assert.deepEqual([(results[2] as { status: string }).status, (results[2] as { duplicateOf?: string }).duplicateOf], ['duplicate', g1.article.id]);
+        const after = await store.count();
+        assert.deepEqual([after.articles - before.articles, after.duplicates - before.duplicates], [2, 1]);
+        assert.equal(await store.has(bad.article.id), false);
+        // Together and alone, the same: a group of what is stored already changes nothing.
+        assert.deepEqual((await store.addMany([g1, g2])).map((r) => (r as { status: string }).status), ['unchanged', 'unchanged']);
+        assert.deepEqual(await store.addMany([]), []);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }
 

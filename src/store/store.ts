@@ -248,86 +248,116 @@ export class Store {
    * article is clustered into a story.
    */
   add(record: ExtractRecord): Promise<AddResult> {
-    // One add at a time in a process (a server takes several requests at once): the clusterer and its snapshot
-    // change only between adds.
-    const next = this.adding.then(async () => {
-      const result = await this.addOne(record);
-      if (result.status !== 'unchanged') await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
-      return result;
+    return this.queueAdd(async () => (await this.addBatch([record]))[0]!);
+  }
+
+  /**
+   * Stores several extracted articles in one transaction (one write lock, one commit: a worker's group commit), each
+   * as `add` would, in order. If the transaction fails, each article is tried again in its own, so one bad article
+   * costs only itself: the results are in input order, an Error where that article could not be stored.
+   */
+  addMany(records: readonly ExtractRecord[]): Promise<Array<AddResult | Error>> {
+    if (records.length === 0) return Promise.resolve([]);
+    return this.queueAdd(async () => {
+      try {
+        return await this.addBatch(records);
+      } catch (error) {
+        if (records.length === 1) return [error as Error];
+        const out: Array<AddResult | Error> = [];
+        for (const r of records) out.push(await this.addBatch([r]).then((x) => x[0]!, (e: unknown) => e as Error));
+        return out;
+      }
     });
+  }
+
+  /** One add at a time in a process (a server takes several requests at once): the clusterer and its snapshot change only between adds. */
+  private queueAdd<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.adding.then(fn);
     this.adding = next.then(() => undefined, () => undefined);
     return next;
   }
 
   private adding: Promise<void> = Promise.resolve();
 
-  private async addOne(record: ExtractRecord): Promise<AddResult> {
+  /** The records' adds in one transaction, then a snapshot if one is due. */
+  private async addBatch(records: readonly ExtractRecord[]): Promise<AddResult[]> {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
-    const a = record.article;
-    const key = textKey(a.text);
-    const sig = this.hasher.signature(a.text);
-    const bands = sig ? this.hasher.bandKeys(sig) : [];
-    const terms = this.clusterer.termCounts(clusterInput(a.id, record));
-    const recordJson = JSON.stringify(record);
+    const prepared = records.map((record) => {
+      const a = record.article;
+      const sig = this.hasher.signature(a.text);
+      return { record, key: textKey(a.text), sig, bands: sig ? this.hasher.bandKeys(sig) : [], terms: this.clusterer.termCounts(clusterInput(a.id, record)), json: JSON.stringify(record) };
+    });
+    let results: AddResult[];
     try {
-      return await this.writeTransaction(async (trx, lock) => {
-        // Near copies are looked up before the lock (a read of what is committed); exact ones, after it.
-        const near = sig ? await this.nearest(trx, sig, bands) : null;
+      results = await this.writeTransaction(async (trx, lock) => {
+        // Near copies of the first are looked up before the lock (a read of what is committed); exact ones, after it.
+        const firstNear = prepared[0]!.sig ? await this.nearest(trx, prepared[0]!.sig, prepared[0]!.bands) : null;
         await lock();
-        const same = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where((eb) => eb.or([eb('id', '=', a.id), eb('text_key', '=', key)])).orderBy('seq').execute();
-        const existing = same.find((r) => r.id === a.id);
-        if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.currentStory(trx, existing.story_id) };
         await this.catchUp(trx);
-        const exact = same[0];
-        const copy = exact ? { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 } : near;
-        const at = now();
-        let story: string;
-        let events: StoryEvent[] = [];
-        if (copy) {
-          story = await this.currentStory(trx, copy.story);
-        } else {
-          const before = this.clusterer.history.length;
-          story = this.clusterer.addTerms(a.id, terms);
-          events = this.clusterer.history.slice(before);
-        }
-        const values = {
-          id: a.id,
-          input: record.input,
-          source: a.source,
-          url: a.url,
-          title: a.title,
-          published: a.published,
-          day: dayOf(a.published),
-          text_key: key,
-          duplicate_of: copy?.id ?? null,
-          duplicate_similarity: copy?.similarity ?? null,
-          story_id: story,
-          cluster_terms: copy ? null : JSON.stringify(terms),
-          signature: sig ? signatureBytes(sig) : null,
-          record: recordJson,
-          ingested_at: at,
-        };
-        // PostgreSQL's search vector is written with the row (one round trip, and never a row without it).
-        const row = this.engine === 'postgres' ? { ...values, tsv: sql`setweight(to_tsvector('english', ${a.title ?? ''}), 'A') || to_tsvector('english', ${a.text})` } : values;
-        const inserted = await trx.insertInto('articles').values(row as typeof values).returning('seq').executeTakeFirstOrThrow();
-        const seq = Number(inserted.seq);
-        await this.index(trx, seq, record, bands);
-        await this.applyEvents(trx, events, at);
-        await this.touchStory(trx, story, record, copy !== null, at);
-        for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
-        this.synced = seq;
-        return copy
-          ? { status: 'duplicate' as const, id: a.id, story, duplicateOf: copy.id, similarity: copy.similarity }
-          : { status: 'new' as const, id: a.id, story };
+        const out: AddResult[] = [];
+        for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, k === 0 ? firstNear : undefined));
+        return out;
       });
     } catch (error) {
-      // The clusterer may hold this article though the transaction did not commit: start again from the store.
+      // The clusterer may hold these articles though the transaction did not commit: start again from the store.
       await this.startClusterer().catch(() => {
         this.clusterer = new OnlineClusterer(this.options.cluster);
         this.synced = 0;
       });
       throw this.connection.describe(error);
     }
+    if (results.some((r) => r.status !== 'unchanged')) await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
+    return results;
+  }
+
+  /** One article's add inside the write transaction, under the lock (`near`: looked up before it, or undefined: look it up now). */
+  private async addLocked(trx: Transaction<Tables>, p: { record: ExtractRecord; key: string; sig: Uint32Array | null; bands: string[]; terms: ClusterTerms; json: string }, near: Awaited<ReturnType<Store['nearest']>> | undefined): Promise<AddResult> {
+    const { record, key, sig, bands, terms } = p;
+    const a = record.article;
+    const same = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where((eb) => eb.or([eb('id', '=', a.id), eb('text_key', '=', key)])).orderBy('seq').execute();
+    const existing = same.find((r) => r.id === a.id);
+    if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.currentStory(trx, existing.story_id) };
+    const exact = same[0];
+    const copy = exact ? { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 } : near !== undefined ? near : sig ? await this.nearest(trx, sig, bands) : null;
+    const at = now();
+    let story: string;
+    let events: StoryEvent[] = [];
+    if (copy) {
+      story = await this.currentStory(trx, copy.story);
+    } else {
+      const before = this.clusterer.history.length;
+      story = this.clusterer.addTerms(a.id, terms);
+      events = this.clusterer.history.slice(before);
+    }
+    const values = {
+      id: a.id,
+      input: record.input,
+      source: a.source,
+      url: a.url,
+      title: a.title,
+      published: a.published,
+      day: dayOf(a.published),
+      text_key: key,
+      duplicate_of: copy?.id ?? null,
+      duplicate_similarity: copy?.similarity ?? null,
+      story_id: story,
+      cluster_terms: copy ? null : JSON.stringify(terms),
+      signature: sig ? signatureBytes(sig) : null,
+      record: p.json,
+      ingested_at: at,
+    };
+    // PostgreSQL's search vector is written with the row (one round trip, and never a row without it).
+    const row = this.engine === 'postgres' ? { ...values, tsv: sql`setweight(to_tsvector('english', ${a.title ?? ''}), 'A') || to_tsvector('english', ${a.text})` } : values;
+    const inserted = await trx.insertInto('articles').values(row as typeof values).returning('seq').executeTakeFirstOrThrow();
+    const seq = Number(inserted.seq);
+    await this.index(trx, seq, record, bands);
+    await this.applyEvents(trx, events, at);
+    await this.touchStory(trx, story, record, copy !== null, at);
+    for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
+    this.synced = seq;
+    return copy
+      ? { status: 'duplicate' as const, id: a.id, story, duplicateOf: copy.id, similarity: copy.similarity }
+      : { status: 'new' as const, id: a.id, story };
   }
 
   /** Engine errors from a read become StoreErrors (locked, corrupt, unreachable). */
