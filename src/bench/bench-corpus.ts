@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createArticlePipeline } from '../api/extract.js';
-import { countOutcome, createArticleIngester, emptyTally, ingestStream } from '../api/ingest.js';
+import { countOutcome, createArticleIngester, DEFAULT_INGEST_GROUP, emptyTally, ingestStream } from '../api/ingest.js';
+import type { ExtractRecord } from '../model/schema.js';
 import { requireData } from '../config/paths.js';
 import { readArticleRecord } from '../ingest/index.js';
 import { ArticleQueue } from '../queue/article-queue.js';
@@ -156,17 +157,24 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
     let storeMs = 0;
     let n = 0;
     const start = performance.now();
+    // Stored in groups, as `parallax ingest` stores them (api/ingest.ts DEFAULT_INGEST_GROUP).
+    let group: ExtractRecord[] = [];
+    const flush = async (): Promise<void> => {
+      const t = performance.now();
+      for (const result of await store!.addMany(group)) if (result instanceof Error) throw result;
+      storeMs += performance.now() - t;
+      group = [];
+    };
     for (const [i, line] of lines.entries()) {
       if (done >= target) break;
       const read = readArticleRecord(`replay#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
       if (!read.ok) continue;
-      const { record } = extract(read.input, read.article, read.messages);
-      const t = performance.now();
-      await store.add(record);
-      storeMs += performance.now() - t;
+      group.push(extract(read.input, read.article, read.messages).record);
+      if (group.length >= DEFAULT_INGEST_GROUP) await flush();
       done++;
       n++;
     }
+    await flush();
     total = performance.now() - start;
     rows.push({ replica: r, full: n === lines.length, storedAfter: done, msPerArticle: total / n, storeMsPerArticle: storeMs / n, duplicates: (await store.count()).duplicates, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
     console.error(JSON.stringify(rows.at(-1)));

@@ -16,12 +16,15 @@ import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
-import { connect, type Connection } from './connect.js';
+import { connect, StoreError, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
 import type { Tables } from './tables.js';
 
 export { StoreError } from './connect.js';
+
+/** Stored articles at most whose signatures an article's copy lookup compares (those sharing most LSH bands). */
+const DEFAULT_MAX_COPY_CANDIDATES = 50;
 
 export type AddStatus = 'new' | 'unchanged' | 'duplicate';
 
@@ -262,7 +265,8 @@ export class Store {
       try {
         return await this.addBatch(records);
       } catch (error) {
-        if (records.length === 1) return [error as Error];
+        // A store that is locked, corrupt, unwritable or gone fails every article alike: no point trying each.
+        if (records.length === 1 || (error instanceof StoreError && error.code !== 'failed')) return records.map(() => error as Error);
         const out: Array<AddResult | Error> = [];
         for (const r of records) out.push(await this.addBatch([r]).then((x) => x[0]!, (e: unknown) => e as Error));
         return out;
@@ -428,12 +432,23 @@ export class Store {
   /** The stored article this signature is most like, at or above the near-copy threshold (its original if a copy). */
   private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: string[]): Promise<{ id: string; story: string; similarity: number } | null> {
     if (bands.length === 0) return null;
-    const candidates = await db
+    // The articles sharing most bands first, at most DEFAULT_MAX_COPY_CANDIDATES of them: a corpus of many related
+    // articles (a story retold every day, wire copies edited again and again) would otherwise make every lookup
+    // read more signatures as it grows. A near copy (Jaccard ≥ 0.7) shares about 8 of 32 bands, an article half
+    // alike about 2, so the cut leaves the near copies in.
+    const top = db
       .selectFrom('bands')
-      .innerJoin('articles', 'articles.id', 'bands.article_id')
-      .select(['articles.id', 'articles.story_id', 'articles.duplicate_of', 'articles.signature', 'articles.seq'])
+      .select((eb) => ['bands.article_id', eb.fn.countAll<number>().as('hits')])
       .where('bands.band', 'in', bands)
-      .distinct()
+      .groupBy('bands.article_id')
+      .orderBy('hits', 'desc')
+      .orderBy('bands.article_id')
+      .limit(DEFAULT_MAX_COPY_CANDIDATES)
+      .as('top');
+    const candidates = await db
+      .selectFrom(top)
+      .innerJoin('articles', 'articles.id', 'top.article_id')
+      .select(['articles.id', 'articles.story_id', 'articles.duplicate_of', 'articles.signature', 'articles.seq'])
       .execute();
     let best: { id: string; story: string; similarity: number; seq: number } | null = null;
     for (const c of candidates) {

@@ -122,4 +122,20 @@ describe('OnlineClusterer', () => {
     const copy = OnlineClusterer.restore(c.snapshot(), { retainArrivals: 300 });
     for (let i = 3000; i < 3200; i++) assert.equal(copy.add(item(i)), c.add(item(i)));
   });
+
+  it('forgets terms of stories let go that were not seen for retainArrivals arrivals, however often seen before', () => {
+    const c = new OnlineClusterer({ retainArrivals: 300 });
+    // A name in three articles early on (df 3), then 3,000 articles about other things.
+    for (let i = 0; i < 3; i++) c.add({ id: `old${i}`, published: null, title: null, text: `Qorvath spoke at the harbour meeting ${i}.`, entities: [] });
+    const item = (i: number): ClusterInput => ({ id: `n${i}`, published: null, title: null, text: `Zqx${i}word appeared in report ${i}, and Zqx${i}word again.`, entities: [] });
+    assert.ok(new Set(c.snapshot().terms.map(([t]) => t)).has('qorvath'));
+    for (let i = 0; i < 3000; i++) c.add(item(i));
+    const terms = new Set(c.snapshot().terms.map(([t]) => t));
+    assert.ok(!terms.has('qorvath'), 'a name unseen for 3,000 arrivals is gone');
+    assert.ok(terms.has('report'), 'a word in use stays');
+    // The snapshot keeps when each term was last used: a restored clusterer forgets the same terms later on.
+    const copy = OnlineClusterer.restore(c.snapshot(), { retainArrivals: 300 });
+    for (let i = 3000; i < 4100; i++) assert.equal(copy.add(item(i)), c.add(item(i)));
+    assert.deepEqual(copy.snapshot().terms, c.snapshot().terms);
+  });
 });

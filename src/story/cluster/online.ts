@@ -82,6 +82,8 @@ export interface ClusterSnapshot {
   /** Term and id (ids of forgotten terms are not reused). */
   terms: Array<[string, number]>;
   df: number[];
+  /** The arrival at which each term was last used (absent in snapshots written before it was kept). */
+  lastSeen?: number[];
   seen: number;
   nextStory: number;
   newestDay: number | null;
@@ -169,6 +171,8 @@ export class OnlineClusterer {
   private readonly options: Required<ClusterOptions>;
   private readonly termId = new Map<string, number>();
   private df: number[] = [];
+  /** The arrival (`seen`) at which each term was last used. */
+  private lastSeen: number[] = [];
   private seen = 0;
   private readonly stories = new Map<string, StoryState>();
   /** Term → stories whose articles hold it. */
@@ -199,19 +203,21 @@ export class OnlineClusterer {
       id = this.df.length;
       this.termId.set(t, id);
       this.df.push(0);
+      this.lastSeen.push(this.seen);
     }
     return id;
   }
 
   /**
-   * Forgets terms seen in one article only and held by no live story (names misspelt once, a one-off word): kept,
-   * they would make the dictionary grow with the corpus. Should one come back, it is counted anew.
+   * Forgets terms held by no live story that were seen in one article only (names misspelt once, a one-off word) or
+   * not for `retainArrivals` arrivals (last year's names): kept, they would make the dictionary grow with the
+   * corpus. Should one come back, it is counted anew.
    */
   private pruneTerms(): void {
     const live = new Set<number>();
     for (const st of this.stories.values()) if (!st.mergedInto) for (const t of st.centroid.keys()) live.add(t);
     for (const [t, id] of this.termId) {
-      if (this.df[id]! <= 1 && !live.has(id)) {
+      if ((this.df[id]! <= 1 || this.seen - (this.lastSeen[id] ?? this.seen) > this.options.retainArrivals) && !live.has(id)) {
         this.termId.delete(t);
         this.df[id] = 0;
       }
@@ -249,7 +255,7 @@ export class OnlineClusterer {
     const a = { id: articleId, published: terms.published };
     // Document frequencies include this article, so a word it alone has is rare, not unknown.
     this.seen++;
-    for (const t of counts.keys()) this.df[t]!++;
+    for (const t of counts.keys()) { this.df[t]!++; this.lastSeen[t] = this.seen; }
     const vector = new Map<number, number>();
     let norm = 0;
     for (const [t, c] of counts) {
@@ -344,7 +350,7 @@ export class OnlineClusterer {
     const head = { version: 1, seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
     yield `${JSON.stringify(head).slice(0, -1)},"terms":`;
     yield JSON.stringify([...this.termId]);
-    yield `,"df":${JSON.stringify(this.df)},"stories":[`;
+    yield `,"df":${JSON.stringify(this.df)},"lastSeen":${JSON.stringify(this.lastSeen)},"stories":[`;
     let first = true;
     for (const st of this.stories.values()) {
       if (st.mergedInto) continue;
@@ -360,6 +366,8 @@ export class OnlineClusterer {
     const c = new OnlineClusterer(options);
     for (const [t, id] of snap.terms) c.termId.set(t, id);
     c.df = [...snap.df];
+    // (A snapshot written before terms' last use was kept: every term counts as seen now.)
+    c.lastSeen = snap.lastSeen ? [...snap.lastSeen] : snap.df.map(() => snap.seen);
     c.seen = snap.seen;
     c.nextStory = snap.nextStory;
     c.newestDay = snap.newestDay ?? -Infinity;
