@@ -14,7 +14,7 @@ import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
-import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
+import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, StoreError, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
@@ -176,7 +176,7 @@ export class Store {
   private async startClusterer(): Promise<void> {
     const snap = await this.db.selectFrom('cluster_snapshots').select(['seq', 'state']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     if (snap) {
-      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot, this.options.cluster);
+      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot | ClusterSnapshotV1, this.options.cluster);
       this.synced = Number(snap.seq);
       this.lastSnapshot = this.synced;
     } else {

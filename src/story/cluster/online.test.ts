@@ -138,4 +138,30 @@ describe('OnlineClusterer', () => {
     for (let i = 3000; i < 4100; i++) assert.equal(copy.add(item(i)), c.add(item(i)));
     assert.deepEqual(copy.snapshot().terms, c.snapshot().terms);
   });
+
+  it('writes a compact snapshot (live terms only, vectors as flat arrays) and still reads the version-1 form', () => {
+    const c = new OnlineClusterer({ splitMinSize: 4, splitEvery: 1 });
+    for (let i = 0; i < 12; i++) c.add(i % 2 ? storm(`a${i}`, '2020-02-09', `extra${i}`) : trial(`b${i}`, '2020-02-10', `more${i}`));
+    const v2 = c.snapshot();
+    assert.equal(v2.version, 2);
+    assert.ok(v2.stories.every((st) => st.centroid[0].length === st.centroid[1].length && st.members.every((m) => m.vector[0].length === m.vector[1].length)));
+    // The same state as version 1 wrote it: a slot per term id, [term, weight] pairs.
+    const df = new Array<number>(v2.nextTerm).fill(0), lastSeen = new Array<number>(v2.nextTerm).fill(v2.seen);
+    for (const [, id, d, l] of v2.terms) { df[id] = d; lastSeen[id] = l; }
+    const pairs = ([t, w]: [number[], number[]]): Array<[number, number]> => t.map((x, i) => [x, w[i]!]);
+    const v1 = {
+      version: 1 as const, seen: v2.seen, nextStory: v2.nextStory, newestDay: v2.newestDay, lastForget: v2.lastForget,
+      terms: v2.terms.map(([t, id]): [string, number] => [t, id]), df, lastSeen,
+      stories: v2.stories.map((st) => ({ ...st, centroid: pairs(st.centroid), members: st.members.map((m) => ({ ...m, vector: pairs(m.vector) })) })),
+    };
+    const fromV1 = OnlineClusterer.restore(v1, { splitMinSize: 4, splitEvery: 1 });
+    const fromV2 = OnlineClusterer.restore(v2, { splitMinSize: 4, splitEvery: 1 });
+    assert.deepEqual(fromV1.snapshot(), v2);
+    for (let i = 12; i < 20; i++) {
+      const a = i % 2 ? storm(`a${i}`, '2020-02-10', `late${i}`) : trial(`b${i}`, '2020-02-11', `later${i}`);
+      const expected = c.add(a);
+      assert.equal(fromV1.add(a), expected);
+      assert.equal(fromV2.add(a), expected);
+    }
+  });
 });

@@ -77,12 +77,24 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   splitThreshold: 0.15,
 };
 
+/** A snapshot (version 2): the live dictionary as [term, id, document frequency, last use], vectors as [terms, weights]. */
 export interface ClusterSnapshot {
+  version: 2;
+  terms: Array<[string, number, number, number]>;
+  /** The next term id (ids of forgotten terms are not reused). */
+  nextTerm: number;
+  seen: number;
+  nextStory: number;
+  newestDay: number | null;
+  lastForget: number | null;
+  stories: Array<{ id: string; centroid: [number[], number[]]; size: number; first: number | null; last: number | null; touched: number; normSq: number; members: Array<{ id: string; vector: [number[], number[]]; day: number | null }> }>;
+}
+
+/** A snapshot as written before version 2 (still read): a slot per term id ever made, vectors as [term, weight] pairs. */
+export interface ClusterSnapshotV1 {
   version: 1;
-  /** Term and id (ids of forgotten terms are not reused). */
   terms: Array<[string, number]>;
   df: number[];
-  /** The arrival at which each term was last used (absent in snapshots written before it was kept). */
   lastSeen?: number[];
   seen: number;
   nextStory: number;
@@ -347,14 +359,24 @@ export class OnlineClusterer {
    * whole (as objects, then as one string) would double the process's memory for a moment.
    */
   *snapshotJson(): Generator<string> {
-    const head = { version: 1, seen: this.seen, nextStory: this.nextStory, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
-    yield `${JSON.stringify(head).slice(0, -1)},"terms":`;
-    yield JSON.stringify([...this.termId]);
-    yield `,"df":${JSON.stringify(this.df)},"lastSeen":${JSON.stringify(this.lastSeen)},"stories":[`;
+    // Version 2: the live dictionary's terms with their document frequency and last use (not a slot for every term
+    // id ever made), and vectors as two flat arrays (terms, weights) instead of [term, weight] pairs — a third of
+    // the text, and read back as packed numbers rather than an array per pair.
+    const head = { version: 2, seen: this.seen, nextStory: this.nextStory, nextTerm: this.df.length, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
+    yield `${JSON.stringify(head).slice(0, -1)},"terms":[`;
     let first = true;
+    for (const [t, id] of this.termId) {
+      yield `${first ? '' : ','}${JSON.stringify([t, id, this.df[id]!, this.lastSeen[id] ?? this.seen])}`;
+      first = false;
+    }
+    yield '],"stories":[';
+    first = true;
     for (const st of this.stories.values()) {
       if (st.mergedInto) continue;
-      const story = { id: st.id, centroid: [...st.centroid], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq, members: st.members.map((m) => ({ id: m.id, vector: Array.from(m.vector.terms, (t, i): [number, number] => [t, m.vector.weights[i]!]), day: m.day })) };
+      const story = {
+        id: st.id, centroid: [[...st.centroid.keys()], [...st.centroid.values()]], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq,
+        members: st.members.map((m) => ({ id: m.id, vector: [Array.from(m.vector.terms), Array.from(m.vector.weights)], day: m.day })),
+      };
       yield `${first ? '' : ','}${JSON.stringify(story)}`;
       first = false;
     }
@@ -362,19 +384,34 @@ export class OnlineClusterer {
   }
 
   /** A clusterer in the state a snapshot recorded (with the same options, it then behaves exactly as the original). */
-  static restore(snap: ClusterSnapshot, options: ClusterOptions = {}): OnlineClusterer {
+  static restore(snap: ClusterSnapshot | ClusterSnapshotV1, options: ClusterOptions = {}): OnlineClusterer {
     const c = new OnlineClusterer(options);
-    for (const [t, id] of snap.terms) c.termId.set(t, id);
-    c.df = [...snap.df];
-    // (A snapshot written before terms' last use was kept: every term counts as seen now.)
-    c.lastSeen = snap.lastSeen ? [...snap.lastSeen] : snap.df.map(() => snap.seen);
+    if (snap.version === 1) {
+      for (const [t, id] of snap.terms) c.termId.set(t, id);
+      c.df = [...snap.df];
+      // (A snapshot written before terms' last use was kept: every term counts as seen now.)
+      c.lastSeen = snap.lastSeen ? [...snap.lastSeen] : snap.df.map(() => snap.seen);
+    } else {
+      c.df = new Array<number>(snap.nextTerm).fill(0);
+      c.lastSeen = new Array<number>(snap.nextTerm).fill(snap.seen);
+      for (const [t, id, df, lastSeen] of snap.terms) {
+        c.termId.set(t, id);
+        c.df[id] = df;
+        c.lastSeen[id] = lastSeen;
+      }
+    }
     c.seen = snap.seen;
     c.nextStory = snap.nextStory;
     c.newestDay = snap.newestDay ?? -Infinity;
     c.lastForget = snap.lastForget ?? -Infinity;
+    const packedOf = (v: Array<[number, number]> | [number[], number[]]): PackedVector => (snap.version === 1
+      ? pack(new Map(v as Array<[number, number]>))
+      : { terms: Int32Array.from((v as [number[], number[]])[0]), weights: Float64Array.from((v as [number[], number[]])[1]) });
     for (const st of snap.stories) {
-      const centroid = new Map(st.centroid);
-      const members = st.members.map((m) => ({ id: m.id, vector: pack(new Map(m.vector)), day: m.day }));
+      const centroid = snap.version === 1
+        ? new Map(st.centroid as Array<[number, number]>)
+        : new Map((st.centroid as [number[], number[]])[0].map((t, i): [number, number] => [t, (st.centroid as [number[], number[]])[1][i]!]));
+      const members = st.members.map((m) => ({ id: m.id, vector: packedOf(m.vector), day: m.day }));
       c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq, members });
       for (const m of members) c.assigned.set(m.id, st.id);
       for (const t of centroid.keys()) {
@@ -385,6 +422,7 @@ export class OnlineClusterer {
     }
     return c;
   }
+
 
   /** Lets go of stories whose last article is before `day` (checked once a day of arrivals, not per article). */
   private forgetDatedBefore(day: number): void {
