@@ -37,14 +37,21 @@ export function countOutcome(tally: IngestTally, outcome: IngestOutcome): void {
   if (outcome.status === 'duplicate' && (outcome.similarity ?? 1) < 1) tally.near++;
 }
 
+type Pipeline = ReturnType<typeof createArticlePipeline>;
+
+/** An article the store holds already gives its `unchanged` outcome and is not extracted again; any other, its record. */
+async function extractUnlessStored(store: Store, pipeline: Pipeline, input: string, article: Article, messages: Message[]): Promise<{ outcome: IngestOutcome } | { record: ExtractRecord }> {
+  const story = await store.storyOfArticle(article.id);
+  if (story) return { outcome: { input, status: 'unchanged', id: article.id, story } };
+  return { record: pipeline(input, article, messages).record };
+}
+
 /** Extracts and stores one article already read; an article the store holds is not extracted again. */
 export function createArticleIngester(store: Store, options: ExtractOptions = {}) {
   const pipeline = createArticlePipeline(options);
   return async (input: string, article: Article, messages: Message[]): Promise<IngestOutcome> => {
-    const stored = await store.storyOfArticle(article.id);
-    if (stored) return { input, status: 'unchanged', id: article.id, story: stored };
-    const { record } = pipeline(input, article, messages);
-    return { input, ...(await store.add(record)) };
+    const read = await extractUnlessStored(store, pipeline, input, article, messages);
+    return 'outcome' in read ? read.outcome : { input, ...(await store.add(read.record)) };
   };
 }
 
@@ -127,11 +134,10 @@ export async function* ingestStream(inputs: string[], store: Store, options: Ext
     if (!result.ok) {
       pending.push({ input: result.error.input, status: 'failed', error: result.error.code, reason: result.error.reason });
     } else {
-      // An article the store holds is not extracted again.
-      const story = await store.storyOfArticle(result.article.id);
-      if (story) pending.push({ input: result.input, status: 'unchanged', id: result.article.id, story });
+      const read = await extractUnlessStored(store, pipeline, result.input, result.article, result.messages);
+      if ('outcome' in read) pending.push(read.outcome);
       else {
-        pending.push({ input: result.input, record: pipeline(result.input, result.article, result.messages).record });
+        pending.push({ input: result.input, record: read.record });
         records++;
       }
     }

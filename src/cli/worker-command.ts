@@ -13,8 +13,9 @@ const DEFAULT_MAX_GROUP = 16;
 
 /**
  * `parallax worker`: takes articles from the queue, extracts and stores them, acknowledging each only once it is
- * committed; articles extracted while the store is busy are committed together (group commit). A failure is retried (with a delay) until the queue's last delivery, then dead-lettered with the reason;
- * a store that cannot be reached stops the worker (exit 3) and leaves the message to the queue.
+ * committed; articles extracted while the store is busy are committed together (group commit). A failure is retried
+ * (with a delay) until the queue's last delivery, then dead-lettered with the reason; a store that cannot be reached
+ * stops the worker (exit 3) and leaves the message to the queue.
  */
 export async function runWorker(values: OptionValues, io: CliIo): Promise<number> {
   const url = typeof values.queue === 'string' ? values.queue : io.env.PARALLAX_QUEUE;

@@ -13,6 +13,7 @@ import { F_ALLCAPS, F_CAP, F_NOLETTER, hashWord } from '../entities/ner/features
 import { tagIndex, type PosTag } from '../pos/tags.js';
 import { cueForms } from '../../lexicon/cues.js';
 import { BE_FORMS, RAISING_VERB_LEMMAS } from './lexicon.js';
+import { coarseOf, fineOf } from '../word-clusters/index.js';
 import { A_CUE, A_IN_QUOTE, A_PRONOUN, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_END, A_SENT_START, type AttributionBuffer } from './features.js';
 
 /** Upper bound of role features per token. */
@@ -120,7 +121,7 @@ export function roleFeatures(buf: AttributionBuffer, counts: BlockCounts, cueSta
   const cueQuoted = attr[cueStart]! & A_IN_QUOTE ? 1 : 0;
   const cueSentenceStart = attr[cueStart]! & A_SENT_START ? 1 : 0;
   const voice = cueVoice(buf, cueStart, cueEnd, from);
-  const cueCluster = buf.cluster[cueEnd - 1]! & 0xffff;
+  const cueCluster = fineOf(buf.cluster[cueEnd - 1]!);
   const cc = counts.cues, cm = counts.commas, cq = counts.quotes, cb = counts.breaks, cv = counts.verbs;
   for (let i = from; i < to; i++) {
     offsets[i - from] = AT;
@@ -154,7 +155,7 @@ export function roleFeatures(buf: AttributionBuffer, counts: BlockCounts, cueSta
     put(43, dir, breaksBetween, mix(so, q)); put(44, dir, verbsBetween, mix(commasBetween, so)); put(45, dir, verbsBetween, p);
     put(46, dir, voice, db); put(47, dir, voice, mix(so, commasBetween)); put(48, dir, voice, mix(p, verbsBetween));
     const k = buf.cluster[i]!;
-    put(49, dir, k >>> 16, db); put(50, dir, k & 0xffff); put(51, dir, cueCluster, mix(k >>> 16, so));
+    put(49, dir, coarseOf(k), db); put(50, dir, fineOf(k)); put(51, dir, cueCluster, mix(coarseOf(k), so));
   }
   offsets[to - from] = AT;
   OUT = EMPTY; WORD = EMPTY;
