@@ -1,9 +1,10 @@
-import { createExtractor, type ExtractorOptions } from '../extract/index.js';
+import type { ExtractorOptions } from '../extract/index.js';
 import { InputError, readArticleRecord, readInputs, type IngestOptions, type IngestResult } from '../ingest/index.js';
-import { SCHEMA_VERSION, type Article, type ExtractRecord, type Message } from '../model/schema.js';
-import { createResolver } from '../resolve/index.js';
-import { createSegmenter } from '../text/index.js';
+import type { ExtractRecord } from '../model/schema.js';
 import type { TextLayer } from '../text/types.js';
+import { createArticlePipeline } from './article-pipeline.js';
+
+export { createArticlePipeline };
 
 /** An article given as data rather than a path: the same fields as a JSON input record. */
 export interface ArticleInput {
@@ -24,29 +25,6 @@ export interface ExtractOptions extends IngestOptions, ExtractorOptions {}
 
 /** A record, with the text layer it was extracted from (not part of the contract); or a failed input. */
 export type ExtractOutcome = { ok: true; record: ExtractRecord; layer: TextLayer } | { ok: false; error: InputError };
-
-/** Builds the per-article pipeline once (text layer, then extractors) and returns it. */
-export function createArticlePipeline(options: ExtractorOptions = {}) {
-  const segment = createSegmenter();
-  const extractItems = createExtractor(options);
-  const resolve = createResolver();
-  return (input: string, article: Article, ingestMessages: Message[]): { record: ExtractRecord; layer: TextLayer } => {
-    const layer = segment(article);
-    const found = extractItems(article, layer);
-    const resolved = resolve(article, found);
-    const messages = [...ingestMessages, ...found.messages];
-    const record: ExtractRecord = {
-      schema: SCHEMA_VERSION,
-      input,
-      article,
-      entities: resolved.entities,
-      attributions: resolved.attributions,
-      dates: resolved.dates,
-      ...(messages.length ? { messages } : {}),
-    };
-    return { record, layer };
-  };
-}
 
 async function* ingestAll(input: ExtractInput, options: IngestOptions): AsyncGenerator<IngestResult> {
   const items = typeof input === 'string' || !Array.isArray(input) ? [input as string | ArticleInput] : input;

@@ -4,9 +4,10 @@ import type { ExtractRecord } from '../model/schema.js';
 import { UsageError } from './args.js';
 import { diagnostic, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
+import type { OptionValues } from './option-values.js';
 import { reportMessages } from './status.js';
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export { countOption, storeLocation, type OptionValues } from './option-values.js';
 
 /** Validates the shared input options; a bad value is a usage error (exit 2), a bad manifest an input error. */
 export function ingestOptions(values: OptionValues, io: CliIo): IngestOptions {
@@ -59,17 +60,4 @@ export async function collectRecords(inputs: string[], options: ExtractOptions &
   return { records, failed };
 }
 
-/** The store a command uses: --db, else PARALLAX_DB, else parallax.db in the working folder. */
-export function storeLocation(values: OptionValues, env: NodeJS.ProcessEnv): string {
-  if (typeof values.db === 'string' && values.db !== '') return values.db;
-  return env.PARALLAX_DB || 'parallax.db';
-}
 
-/** A whole positive number option, or its default; anything else is a usage error. */
-export function countOption(values: OptionValues, name: string, fallback: number): number {
-  const raw = values[name];
-  if (typeof raw !== 'string') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} ${JSON.stringify(raw)} is not a positive whole number`);
-  return n;
-}

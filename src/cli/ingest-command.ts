@@ -1,4 +1,4 @@
-import { countOutcome, emptyTally, ingestStream, newWatchState, type IngestTally } from '../api/ingest.js';
+import { countOutcome, describeTally, emptyTally, ingestStream, newWatchState } from '../api/ingest.js';
 import { Store } from '../store/index.js';
 import { countOption, ingestOptions, storeLocation, type OptionValues } from './common.js';
 import { diagnostic, writeOut, type CliIo } from './io.js';
@@ -6,18 +6,6 @@ import { createProgress } from './progress.js';
 import { exitStatus } from './status.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** The end-of-run line: read / new / duplicate / already stored / failed (with reasons). */
-export function describeTally(t: IngestTally): string {
-  const reasons = Object.entries(t.reasons).map(([code, n]) => `${code} ${n}`).join(', ');
-  return [
-    `read ${t.read}`,
-    `new ${t.new}`,
-    `duplicates ${t.duplicate}${t.duplicate ? ` (${t.near} near)` : ''}`,
-    `already stored ${t.unchanged}`,
-    `failed ${t.failed}${reasons ? ` (${reasons})` : ''}`,
-  ].join(' · ');
-}
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {

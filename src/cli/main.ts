@@ -1,4 +1,4 @@
-import { InputError } from '../ingest/index.js';
+import { InputError } from '../ingest/errors.js';
 import { formatHelp, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { diagnostic, processIo, type CliIo } from './io.js';
 import { packageVersion } from './version.js';

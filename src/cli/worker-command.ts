@@ -1,12 +1,11 @@
-import { createArticlePipeline } from '../api/extract.js';
-import { countOutcome, emptyTally } from '../api/ingest.js';
+import { createArticlePipeline } from '../api/article-pipeline.js';
+import { countOutcome, describeTally, emptyTally } from '../api/tally.js';
 import { ArticleQueue, type Delivery } from '../queue/article-queue.js';
 import { redact, Store, StoreError, type AddResult } from '../store/index.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { UsageError } from './args.js';
-import { countOption, storeLocation, type OptionValues } from './common.js';
+import { countOption, storeLocation, type OptionValues } from './option-values.js';
 import { writeOut, type CliIo } from './io.js';
-import { describeTally } from './ingest-command.js';
 
 /** Articles at most stored in one transaction (more wait for the store before more are taken). */
 const DEFAULT_MAX_GROUP = 16;

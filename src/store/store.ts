@@ -101,6 +101,8 @@ export interface StoreOptions {
 }
 
 const now = (): string => new Date().toISOString();
+/** The store keeps each article's story in its tables: its clusterer need not remember those of stories let go. */
+const clustererOptions = (cluster: ClusterOptions | undefined): ClusterOptions => ({ ...cluster, keepForgotten: false });
 const dayOf = (published: string | null): string | null => (published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null);
 /** Any constant: the key of the advisory lock that serialises PostgreSQL writers. */
 const WRITE_LOCK_KEY = 7_262_311;
@@ -118,7 +120,7 @@ export class Store {
     private readonly connection: Connection,
     private options: StoreOptions,
   ) {
-    this.clusterer = new OnlineClusterer(options.cluster);
+    this.clusterer = new OnlineClusterer(clustererOptions(options.cluster));
   }
 
   /** Opens (creating when needed) the store at a file path or a `postgres://` URL and brings its schema up to date. */
@@ -159,7 +161,8 @@ export class Store {
    * later one reads them (options given to `open` then only apply to a new store).
    */
   private async settle(): Promise<void> {
-    const wanted = { cluster: { ...DEFAULT_CLUSTER_OPTIONS, ...this.options.cluster }, minhash: this.hasher.options };
+    const { keepForgotten: _, ...settings } = { ...DEFAULT_CLUSTER_OPTIONS, ...this.options.cluster };
+    const wanted = { cluster: settings, minhash: this.hasher.options };
     const present = await this.db.selectFrom('meta').select('key').where('key', 'in', ['cluster', 'minhash']).execute();
     if (present.length < 2) {
       await this.db
@@ -179,11 +182,11 @@ export class Store {
   private async startClusterer(): Promise<void> {
     const snap = await this.db.selectFrom('cluster_snapshots').select(['seq', 'state']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     if (snap) {
-      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot | ClusterSnapshotV1, this.options.cluster);
+      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot | ClusterSnapshotV1, clustererOptions(this.options.cluster));
       this.synced = Number(snap.seq);
       this.lastSnapshot = this.synced;
     } else {
-      this.clusterer = new OnlineClusterer(this.options.cluster);
+      this.clusterer = new OnlineClusterer(clustererOptions(this.options.cluster));
       this.synced = 0;
       this.lastSnapshot = 0;
     }
@@ -308,7 +311,7 @@ export class Store {
     } catch (error) {
       // The clusterer may hold these articles though the transaction did not commit: start again from the store.
       await this.startClusterer().catch(() => {
-        this.clusterer = new OnlineClusterer(this.options.cluster);
+        this.clusterer = new OnlineClusterer(clustererOptions(this.options.cluster));
         this.synced = 0;
       });
       throw this.connection.describe(error);
@@ -332,9 +335,9 @@ export class Store {
     if (copy) {
       story = await this.currentStory(trx, copy.story);
     } else {
-      const before = this.clusterer.history.length;
+      this.clusterer.takeHistory(); // what catching up replayed is stored already
       story = this.clusterer.addTerms(a.id, terms);
-      events = this.clusterer.history.slice(before);
+      events = this.clusterer.takeHistory();
     }
     const values = {
       id: a.id,

@@ -180,6 +180,34 @@ export class BlockAssembler {
   }
 
   /**
+   * `attribution/continued-quote` inside a paragraph: `“A,” he said. “B.”` — the sentences after the one holding
+   * token `after - 1` that are each a quotation and nothing else (no words outside its marks), up to the first that
+   * is not, continue the quotation before them. One that another cue's content claims is that cue's.
+   */
+  private quotesAfter(after: number, range: BlockRange, contents: ReadonlyArray<readonly RoleSpan[]>): Array<{ start: number; end: number }> {
+    const attr = this.buf.attr, sent = this.buf.sentence, tokens = this.layer.tokens;
+    const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
+    const out: Array<{ start: number; end: number }> = [];
+    let i = after;
+    while (i < range.to && sent[i] === sent[after - 1]) i++;
+    while (i < range.to && attr[i]! & A_QUOTE_OPEN) {
+      let end = i + 1, j = i + 1;
+      for (; j < range.to; j++) {
+        if (attr[j]! & A_QUOTE_OPEN) break; // the next quotation
+        if (attr[j]! & (A_IN_QUOTE | A_QUOTE_CLOSE)) end = j + 1;
+        else if (isWord(j)) break;
+      }
+      // Words after the closing mark in its sentence (“B,” she added.): that sentence has a cue of its own.
+      if (j < range.to && sent[j] === sent[end - 1]) break;
+      if (contents.some((parts) => parts.some((p) => p.start < end && i < p.end))) break;
+      out.push({ start: i, end });
+      i = end;
+      while (i < range.to && sent[i] === sent[end - 1]) i++;
+    }
+    return out;
+  }
+
+  /**
    * The content fragments of a cue that stay its own, and those that continue its quotation in later sentences:
    * after the first fragment, one that starts a sentence after the cue's, with every word inside quotation marks.
    */
@@ -415,6 +443,13 @@ export class BlockAssembler {
       for (const part of later) {
         const more = this.contentSpans([part]);
         if (more.length) out.push({ kind: this.kindOf([part]), content: more, cue: null, source: null, continues: head, rule: 'attribution/continued-quote', at: more[0]!.start });
+      }
+      if (head.kind !== 'indirect') {
+        const last = Math.max(cue.end, ...own.map((p) => p.end), ...later.map((p) => p.end));
+        for (const quote of this.quotesAfter(last, range, contents)) {
+          const more = this.contentSpans([{ ...quote, role: ROLE_CONTENT }]);
+          if (more.length) out.push({ kind: this.kindOf([quote]), content: more, cue: null, source: null, continues: head, rule: 'attribution/continued-quote', at: more[0]!.start });
+        }
       }
     });
     if (pending && this.buf.attr[range.from]! & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) {

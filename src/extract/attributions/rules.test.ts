@@ -88,6 +88,18 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
     assert.deepEqual(next!.content.map((c) => slice(text, c)), ['They have forgotten the message']);
   });
 
+  it('continued-quote: each quoted sentence after the cue\'s, up to one with a cue of its own', () => {
+    const text = '“The river rose faster than anyone expected,” the mayor said on Friday. “We moved three hundred families overnight.” “Nobody was hurt.” “The roads will stay shut,” an engineer added.';
+    const found = run(text);
+    const head = found.find((f) => slice(text, f.cue) === 'said')!;
+    assert.deepEqual(head.content.map((c) => slice(text, c)), ['The river rose faster than anyone expected']);
+    const more = byRule(found, 'attribution/continued-quote');
+    assert.ok(more.every((f) => f.continues === head), JSON.stringify(more));
+    assert.deepEqual(more.flatMap((f) => f.content.map((c) => slice(text, c))).join(' | ').replace(/[“”]/g, ''), 'We moved three hundred families overnight | Nobody was hurt');
+    const added = found.find((f) => slice(text, f.cue) === 'added')!;
+    assert.deepEqual(added.content.map((c) => slice(text, c)), ['The roads will stay shut']);
+  });
+
   it('continued-quote: not after an indirect attribution, nor a paragraph with words outside the quotation', () => {
     assert.deepEqual(byRule(run('The mayor said the plan would work.\n\n"It will," they hoped, then left.'), 'attribution/continued-quote'), []);
     assert.deepEqual(byRule(run('"We won," she said.\n\nThe crowd cheered "loudly" for an hour.'), 'attribution/continued-quote'), []);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OnlineClusterer, type ClusterInput } from './online.js';
+import { DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, splitDue, type ClusterInput } from './online.js';
 
 // Short articles written for the test: a storm and a trial, each told by three outlets, plus a later storm.
 const storm = (id: string, published: string | null, extra: string): ClusterInput => ({
@@ -102,6 +102,32 @@ describe('OnlineClusterer', () => {
     // Each half goes on as a story of its own.
     assert.equal(c.add(trial('b3', '2020-02-11', 'v')), split.story);
     assert.equal(c.add(storm('a3', '2020-02-11', 'u')), 's1');
+  });
+
+  it('checks a small story for a split every few articles and a large one about every eighth of its size', () => {
+    const due = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k).filter((n) => splitDue(n, DEFAULT_CLUSTER_OPTIONS));
+    assert.deepEqual(due(0, 31), [6, 9, 12, 15, 18, 21, 24, 27, 30]);
+    const big = due(1000, 2000);
+    assert.ok(big.length >= 7 && big.length <= 16, String(big));
+    assert.ok(big.every((n, k) => k === 0 || n - big[k - 1]! >= 64), String(big));
+    // Checks up to n articles stay a small multiple of log n, however large the story grows: each costs its size.
+    const work = due(0, 100_000).reduce((sum, n) => sum + n, 0);
+    assert.ok(work < 20 * 100_000, String(work));
+  });
+
+  it('hands its events over once (takeHistory) and, told to, forgets the stories of articles let go', () => {
+    const kept = new OnlineClusterer({ retainDays: 30 });
+    const lean = new OnlineClusterer({ retainDays: 30, keepForgotten: false });
+    for (const c of [kept, lean]) {
+      c.add(storm('old', '2020-01-01', ''));
+      assert.deepEqual(c.takeHistory().map((e) => e.type), ['new']);
+      assert.deepEqual(c.history, []);
+      c.add(storm('later', '2020-03-15', 'again'));
+      assert.deepEqual(c.takeHistory().map((e) => e.type), ['new']);
+    }
+    assert.equal(kept.storyOf('old'), 's1');
+    assert.equal(lean.storyOf('old'), null, 'its story was let go and its caller keeps the assignment');
+    assert.equal(lean.storyOf('later'), 's2');
   });
 
   it('keeps a story whole when its articles are one event', () => {

@@ -54,10 +54,15 @@ export interface ClusterOptions {
   maxCandidates?: number;
   /** A story is checked for a split once it has this many articles… */
   splitMinSize?: number;
-  /** …and again every this many articles after. */
+  /** …and again every this many articles after (further apart once it is large: `splitDue`). */
   splitEvery?: number;
   /** Two halves of a story whose centroids are less alike than this (cosine) are two stories. */
   splitThreshold?: number;
+  /**
+   * Whether `storyOf` still answers for the articles of stories let go. A caller that keeps the assignments itself
+   * (the store, in its tables) turns this off: kept in memory, they grow with the corpus.
+   */
+  keepForgotten?: boolean;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -69,12 +74,13 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   entityWeight: 3,
   candidateTerms: 25,
   retainDays: 60,
-  retainArrivals: 20_000,
+  retainArrivals: 10_000,
   maxPostings: 1000,
   maxCandidates: 300,
   splitMinSize: 6,
   splitEvery: 3,
   splitThreshold: 0.15,
+  keepForgotten: true,
 };
 
 /** Characters at most (about) in one piece of snapshot text. */
@@ -173,6 +179,35 @@ function dotPacked(v: PackedVector, m: ReadonlyMap<number, number>): number {
   return d;
 }
 
+/**
+ * The stories holding a term, in the order they came to hold it. Most terms are held by one or two stories: a short
+ * array costs a fifth of a Set, and there are hundreds of thousands of them; a list that grows past
+ * POSTING_ARRAY_MAX becomes a Set (deleting from it stays cheap).
+ */
+type Posting = string[] | Set<string>;
+const POSTING_ARRAY_MAX = 8;
+const sizeOf = (p: Posting): number => (Array.isArray(p) ? p.length : p.size);
+
+function post(postings: Map<number, Posting>, term: number, story: string): void {
+  const p = postings.get(term);
+  if (!p) postings.set(term, [story]);
+  else if (!Array.isArray(p)) p.add(story);
+  else if (!p.includes(story)) {
+    if (p.length < POSTING_ARRAY_MAX) p.push(story);
+    else postings.set(term, new Set([...p, story]));
+  }
+}
+
+function unpost(postings: Map<number, Posting>, term: number, story: string): void {
+  const p = postings.get(term);
+  if (!p) return;
+  if (Array.isArray(p)) {
+    const k = p.indexOf(story);
+    if (k >= 0) p.splice(k, 1);
+  } else p.delete(story);
+  if (sizeOf(p) === 0) postings.delete(term);
+}
+
 const DAY = 86_400_000;
 const byStoryNumber = (a: string, b: string): number => Number(a.slice(1)) - Number(b.slice(1));
 const dayOf = (iso: string | null): number | null => {
@@ -180,6 +215,18 @@ const dayOf = (iso: string | null): number | null => {
   const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(t) ? null : Math.floor(t / DAY);
 };
+
+/**
+ * Whether a story that has just reached `size` articles is checked for a split: from `splitMinSize`, every
+ * `splitEvery` articles, and once a story is large, about every eighth of its size (a power of two apart). A check
+ * reads every article of the story: at a fixed spacing a story that keeps growing would cost more with each
+ * article (stories of thousands of undated articles made the growth bench's time per article climb).
+ */
+export function splitDue(size: number, { splitMinSize, splitEvery }: Pick<Required<ClusterOptions>, 'splitMinSize' | 'splitEvery'>): boolean {
+  if (size < splitMinSize) return false;
+  const step = Math.max(splitEvery, 2 ** (Math.floor(Math.log2(size)) - 3));
+  return (size - splitMinSize) % step === 0;
+}
 
 /** The clusterer's state; `add` takes one article and says which story it went to. */
 export class OnlineClusterer {
@@ -191,7 +238,7 @@ export class OnlineClusterer {
   private seen = 0;
   private readonly stories = new Map<string, StoryState>();
   /** Term → stories whose articles hold it. */
-  private readonly postings = new Map<number, Set<string>>();
+  private readonly postings = new Map<number, Posting>();
   private nextStory = 1;
   readonly history: StoryEvent[] = [];
   /** Article id → story id (following merges through `storyOf`). */
@@ -229,10 +276,9 @@ export class OnlineClusterer {
    * corpus. Should one come back, it is counted anew.
    */
   private pruneTerms(): void {
-    const live = new Set<number>();
-    for (const st of this.stories.values()) if (!st.mergedInto) for (const t of st.centroid.keys()) live.add(t);
+    // A term is in a live story's centroid exactly when it has postings (merges move them, letting go removes them).
     for (const [t, id] of this.termId) {
-      if ((this.df[id]! <= 1 || this.seen - (this.lastSeen[id] ?? this.seen) > this.options.retainArrivals) && !live.has(id)) {
+      if ((this.df[id]! <= 1 || this.seen - (this.lastSeen[id] ?? this.seen) > this.options.retainArrivals) && !this.postings.has(id)) {
         this.termId.delete(t);
         this.df[id] = 0;
       }
@@ -254,6 +300,14 @@ export class OnlineClusterer {
 
   add(a: ClusterInput): string {
     return this.addTerms(a.id, this.termCounts(a));
+  }
+
+  /**
+   * The events since the last call, taken out of `history`: a long-running caller (the store, which writes them to
+   * its own table) takes them after each article so that the history in memory does not grow with the corpus.
+   */
+  takeHistory(): StoryEvent[] {
+    return this.history.splice(0);
   }
 
   /** Number of stories held in memory (live, not merged or let go). */
@@ -313,7 +367,7 @@ export class OnlineClusterer {
     this.absorb(story, vector, day, a.id);
     this.assigned.set(a.id, story.id);
     story.touched = this.seen;
-    if (joined && story.size >= this.options.splitMinSize && (story.size - this.options.splitMinSize) % this.options.splitEvery === 0) this.trySplit(story, a.id);
+    if (joined && splitDue(story.size, this.options)) this.trySplit(story, a.id);
     if (day !== null && day > this.newestDay) {
       this.newestDay = day;
       this.forgetDatedBefore(day - this.options.retainDays);
@@ -333,11 +387,11 @@ export class OnlineClusterer {
    */
   private candidates(terms: number[]): string[] {
     const shared = new Map<string, number>();
-    const lists = terms.map((t) => this.postings.get(t)).filter((p): p is Set<string> => p !== undefined);
-    let usable: Iterable<string>[] = lists.filter((p) => p.size <= this.options.maxPostings);
+    const lists = terms.map((t) => this.postings.get(t)).filter((p): p is Posting => p !== undefined);
+    let usable: Iterable<string>[] = lists.filter((p) => sizeOf(p) <= this.options.maxPostings);
     if (usable.length === 0 && lists.length) {
       // Only common terms: the latest stories holding the rarest of them.
-      const rarest = lists.reduce((a, b) => (a.size <= b.size ? a : b));
+      const rarest = lists.reduce((a, b) => (sizeOf(a) <= sizeOf(b) ? a : b));
       usable = [[...rarest].sort(byStoryNumber).slice(-this.options.maxPostings)];
     }
     for (const p of usable) for (const s of p) shared.set(s, (shared.get(s) ?? 0) + 1);
@@ -439,11 +493,7 @@ export class OnlineClusterer {
       });
       c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq, members });
       for (const m of members) c.assigned.set(m.id, st.id);
-      for (const t of centroid.keys()) {
-        let p = c.postings.get(t);
-        if (!p) c.postings.set(t, (p = new Set()));
-        p.add(st.id);
-      }
+      for (const t of centroid.keys()) post(c.postings, t, st.id);
     }
     return c;
   }
@@ -458,14 +508,10 @@ export class OnlineClusterer {
   private forgetWhere(old: (s: StoryState) => boolean): void {
     for (const s of this.stories.values()) {
       if (s.mergedInto || !old(s)) continue;
-      for (const t of s.centroid.keys()) {
-        const p = this.postings.get(t);
-        p?.delete(s.id);
-        if (p?.size === 0) this.postings.delete(t);
-      }
+      for (const t of s.centroid.keys()) unpost(this.postings, t, s.id);
       this.stories.delete(s.id);
+      if (!this.options.keepForgotten) for (const m of s.members) this.assigned.delete(m.id);
     }
-    // Articles of a forgotten story still answer storyOf: their assignment is kept (a string per article).
   }
 
   private similarity(vector: ReadonlyMap<number, number>, s: StoryState): number {
@@ -480,9 +526,7 @@ export class OnlineClusterer {
       const before = s.centroid.get(t) ?? 0;
       s.centroid.set(t, before + w);
       s.normSq += (before + w) ** 2 - before ** 2;
-      let p = this.postings.get(t);
-      if (!p) this.postings.set(t, (p = new Set()));
-      p.add(s.id);
+      post(this.postings, t, s.id);
     }
     s.size++;
     if (day !== null) {
@@ -536,7 +580,7 @@ export class OnlineClusterer {
     if (score >= this.options.splitThreshold) return;
     const t: StoryState = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
     this.stories.set(t.id, t);
-    for (const term of s.centroid.keys()) this.postings.get(term)?.delete(s.id);
+    for (const term of s.centroid.keys()) unpost(this.postings, term, s.id);
     Object.assign(s, { centroid: new Map(), size: 0, first: null, last: null, normSq: 0, members: [] });
     for (const m of a) this.absorb(s, unpack(m.vector), m.day, m.id, m.vector);
     for (const m of b) {
@@ -550,9 +594,8 @@ export class OnlineClusterer {
   private merge(into: StoryState, from: StoryState, article: string, score: number): void {
     for (const [t, w] of from.centroid) {
       into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
-      const p = this.postings.get(t)!;
-      p.delete(from.id);
-      p.add(into.id);
+      unpost(this.postings, t, from.id);
+      post(this.postings, t, into.id);
     }
     into.size += from.size;
     into.members.push(...from.members);

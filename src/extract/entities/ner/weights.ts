@@ -13,24 +13,27 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 export interface WeightTable {
   /** log2 of the number of feature buckets. */
   bits: number;
-  /** Row r's weights are weights[rowStart[r] .. rowStart[r+1]) for labels[…] (sparse). */
+  /** Row r's weights are quantised[rowStart[r] .. rowStart[r+1]) for labels[…] (sparse). */
   rowStart: Uint32Array;
-  /**
-   * The look-up table used when tagging (small enough to stay in cache): open addressing over
-   * `slotMask + 1` slots, slot k holding the bucket in `slots[2k]` (-1: empty) and its row packed in
-   * `slots[2k + 1]` as `start << 5 | count` into `packed`, whose entries are `quantised << 5 | label`.
-   */
+  labels: Uint8Array;
+  /** As stored: bucket of each row, weights / scale as 16-bit integers. */
+  rows: Uint32Array;
+  quantised: Int16Array;
+  scale: number;
+}
+
+/**
+ * The look-up structure `addRows` tags with (small enough to stay in cache): open addressing over `slotMask + 1`
+ * slots, slot k holding the bucket in `slots[2k]` (-1: empty) and its row packed in `slots[2k + 1]` as
+ * `start << 5 | count` into `packed`, whose entries are `quantised << 5 | label`. Built on first use: a tagger
+ * that reads the table densely (`denseTable`) never needs it, and it is four times the stored table's size.
+ */
+interface TableLookup {
   slots: Int32Array;
   slotMask: number;
   /** One bit per bucket: set when the bucket has a row (most features have none; this rejects them from cache). */
   present: Int32Array;
   packed: Int32Array;
-  labels: Uint8Array;
-  weights: Float64Array;
-  /** As stored: bucket of each row, weights / scale as 16-bit integers. */
-  rows: Uint32Array;
-  quantised: Int16Array;
-  scale: number;
 }
 
 /** Labels a table can hold (the packed look-up entries keep the label in 5 bits). */
@@ -88,11 +91,17 @@ export function denseTable(table: WeightTable, stride: number): Int16Array {
 /** Mixes a bucket id into a slot of the look-up table. */
 export const slotOf = (bucket: number, mask: number): number => Math.imul(bucket, 0x9e3779b1) >>> 12 & mask;
 
-/** The table (with its look-up structures) from the stored arrays. */
+/** The table from the stored arrays (its look-up structure is built when first tagged with: `lookupOf`). */
 export function tableFromArrays(bits: number, scale: number, rows: ArrayLike<number>, rowStart: Uint32Array, labels: Uint8Array, quantised: Int16Array): WeightTable {
-  const weights = new Float64Array(quantised.length);
-  for (let k = 0; k < quantised.length; k++) weights[k] = quantised[k]! * scale;
   if (quantised.length >= 1 << 26) throw new RangeError('weight table: too many weights for the packed look-up table');
+  return { bits, rowStart, labels, scale, quantised, rows: rows instanceof Uint32Array ? rows : Uint32Array.from(rows) };
+}
+
+const lookupCache = new WeakMap<WeightTable, TableLookup>();
+function lookupOf(table: WeightTable): TableLookup {
+  let lookup = lookupCache.get(table);
+  if (lookup) return lookup;
+  const { rows, rowStart, labels, quantised, bits } = table;
   const packed = new Int32Array(quantised.length);
   for (let k = 0; k < quantised.length; k++) packed[k] = (quantised[k]! << 5) | labels[k]!;
   let size = 1024;
@@ -107,12 +116,14 @@ export function tableFromArrays(bits: number, scale: number, rows: ArrayLike<num
   }
   const present = new Int32Array(Math.max(1, (1 << bits) >>> 5));
   for (let r = 0; r < rows.length; r++) present[rows[r]! >>> 5] = present[rows[r]! >>> 5]! | (1 << (rows[r]! & 31));
-  return { bits, rowStart, labels, weights, slots, slotMask, present, packed, scale, quantised, rows: Uint32Array.from(rows) };
+  lookup = { slots, slotMask, present, packed };
+  lookupCache.set(table, lookup);
+  return lookup;
 }
 
 /** Adds the quantised weights of features feats[from .. to) to out[base + label] (units of table.scale). */
 export function addRows(table: WeightTable, feats: Int32Array, from: number, to: number, out: Int32Array | Float64Array, base: number): void {
-  const { slots, slotMask, packed, present } = table;
+  const { slots, slotMask, packed, present } = lookupOf(table);
   for (let k = from; k < to; k++) {
     const bucket = feats[k]!;
     if (!(present[bucket >>> 5]! & (1 << (bucket & 31)))) continue;
