@@ -87,12 +87,19 @@ async function benchSqlite(paths: string[]): Promise<object> {
   const tally = emptyTally();
   const mb = paths.reduce((n, p) => n + readFileSync(p).length, 0) / (1024 * 1024);
   const start = performance.now();
-  for await (const outcome of ingestStream(paths, store)) countOutcome(tally, outcome);
-  const seconds = (performance.now() - start) / 1000;
+  // Also from the first group stored on, as the workers are timed: loading the models is paid once per process.
+  let first: { at: number; read: number } | null = null;
+  for await (const outcome of ingestStream(paths, store)) {
+    countOutcome(tally, outcome);
+    first ??= { at: performance.now(), read: tally.read };
+  }
+  const end = performance.now();
+  const seconds = (end - start) / 1000;
+  const steadyPerSecond = first && end > first.at ? (tally.read - first.read) / ((end - first.at) / 1000) : null;
   const counts = await store.count();
   await store.close();
   removeDb(db);
-  return { task: 'ingest into SQLite (extraction, copies, clustering), one core', articles: tally.read, seconds, perSecond: tally.read / seconds, mbPerSecond: mb / seconds, peakMb: peakMb(), stories: counts.stories, duplicates: counts.duplicates };
+  return { task: 'ingest into SQLite (extraction, copies, clustering), one core', articles: tally.read, seconds, perSecond: tally.read / seconds, steadyPerSecond, mbPerSecond: mb / seconds, peakMb: peakMb(), stories: counts.stories, duplicates: counts.duplicates };
 }
 
 /** The story sets published to NATS, then stored in PostgreSQL by N worker processes. */
