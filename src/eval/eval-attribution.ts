@@ -222,7 +222,7 @@ export function formatReport(r: AttributionReport): string {
   }
   lines.push(
     '',
-    `  reference targets: ${r.targets.map((t) => `${t.name} ${f3(t.value)} (≥ ${t.target.toFixed(2)}${t.met ? ' met' : ''})`).join('; ')}`,
+    `  reference targets: ${r.targets.map((t) => `${t.name} ${!t.met && Number(f3(t.value)) >= t.target ? t.value.toFixed(4) : f3(t.value)} (≥ ${t.target.toFixed(2)}${t.met ? ' met' : ' not met'})`).join('; ')}`,
   );
   for (const s of r.skipped) lines.push(`  skipped ${s.article}: ${s.reason}`);
   return lines.join('\n');

@@ -6,8 +6,9 @@
  * - `speech-verb`: a finite form (past or present tense by the part-of-speech tagger) of a verb that reports
  *   speech whatever its context (lexicon.ts SPEECH_VERB_LEMMAS), next to its subject (a noun or pronoun just
  *   before it, or a name or pronoun just after: "said Patel"), outside quotation marks (speech reported inside a
- *   quotation is the quoted speaker's, not the article's), and not a tag name of markup left in the text
- *   ("<tweet …>"): "…, Patel said, according to the letter".
+ *   quotation is the quoted speaker's, not the article's), not a tag name of markup left in the text
+ *   ("<tweet …>") and not followed at once by a verb (a participle: "the refugees admitted are …"):
+ *   "…, Patel said, according to the letter".
  * - `reporting-noun`: a noun that reports what someone said or holds (lexicon.ts REPORTING_NOUNS) followed by a
  *   "that" clause, directly or after a "by/from X" phrase: "accusations by Trump's campaign team that …". A
  *   "that" followed by a verb starts a relative clause ("reports that were published"), not a proposal. Its
@@ -31,6 +32,7 @@ export interface CueProposal extends RoleSpan {
 const SPEECH_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(SPEECH_VERB_LEMMAS), hashWord));
 const NOUNS: ReadonlySet<number> = new Set(REPORTING_NOUNS.map(hashWord));
 const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
+const FINITE_OR_MODAL = new Set(['VBD', 'VBZ', 'VBP', 'MD'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));
@@ -64,9 +66,12 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
       while (start - 1 >= from && s - start < DEFAULT_MAX_POSSESSOR && NAME_TAGS.has(pos[start - 1]!) && buf.words.flags[start - 1]! & F_CAP) start--;
       return { start, end: s + 1 };
     };
+    // `speech-verb/participle`: a past form followed at once by a finite verb or modal modifies the noun before it
+    // ("the refugees admitted are women"): the tagger reads it as past tense, but nobody is speaking.
+    const participle = (i: number, to: number): boolean => i + 1 < to && FINITE_OR_MODAL.has(pos[i + 1]!);
     for (let i = range.from; i < range.to; i++) {
       const w = word[i]!;
-      if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i) && !inTag(word, i, range.from)
+      if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i) && !inTag(word, i, range.from) && !participle(i, range.to)
         && ((i > range.from && SUBJECT_BEFORE.has(pos[i - 1]!)) || (i + 1 < range.to && SUBJECT_AFTER.has(pos[i + 1]!)))) {
         out.push({ start: i, end: i + 1, role: 1, origin: 'speech-verb' });
         continue;

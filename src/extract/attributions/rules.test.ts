@@ -185,8 +185,7 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
     assert.deepEqual(q!.content.map((c) => slice(quoted, c)), ['We will rebuild the harbour']);
   });
 
-  it('speech-verb proposals: never a tag name of markup left in the text', () => {
-    const text = 'Supporters cheered.\n\n<tweet id="12" author="@mayor">We did it</tweet>. The mayor tweet later.';
+  const proposalsOf = (text: string): { proposals: ReturnType<ReturnType<typeof createCueProposer>>; article: ReturnType<typeof buildArticle>['article']; layer: ReturnType<typeof segment> } => {
     const article = buildArticle(readPlainText(text), { source: 'test' }).article;
     const layer = segment(article);
     const buf = new AttributionBuffer();
@@ -195,10 +194,24 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
       markBlock(buf, range.from, range.to);
       return createCueProposer(buf)(article.text, layer, range, []);
     });
+    return { proposals, article, layer };
+  };
+
+  it('speech-verb proposals: never a tag name of markup left in the text', () => {
+    const { proposals, article, layer } = proposalsOf('Supporters cheered.\n\n<tweet id="12" author="@mayor">We did it</tweet>. The mayor tweet later.');
     for (const p of proposals) {
       const before = article.text.slice(layer.tokens[Math.max(0, p.start - 2)]!.start, layer.tokens[p.start]!.start);
       assert.ok(!before.includes('<'), `proposed a cue inside markup: ${before}`);
     }
+  });
+
+  it('speech-verb proposals: a past form followed by a verb modifies its noun ("the families admitted are …")', () => {
+    const words = (text: string): string[] => {
+      const { proposals, article, layer } = proposalsOf(text);
+      return proposals.filter((p) => p.origin === 'speech-verb').map((p) => article.text.slice(layer.tokens[p.start]!.start, layer.tokens[p.end - 1]!.end));
+    };
+    assert.deepEqual(words('The ministry says most of the families admitted are from the north.'), ['says']);
+    assert.deepEqual(words('The talks failed, the minister admitted on Tuesday.'), ['admitted']);
   });
 });
 
