@@ -59,5 +59,3 @@ export async function collectRecords(inputs: string[], options: ExtractOptions &
   }
   return { records, failed };
 }
-
-

@@ -335,7 +335,6 @@ export class Store {
     if (copy) {
       story = await this.currentStory(trx, copy.story);
     } else {
-      this.clusterer.takeHistory(); // what catching up replayed is stored already
       story = this.clusterer.addTerms(a.id, terms);
       events = this.clusterer.takeHistory();
     }
@@ -420,6 +419,8 @@ export class Store {
         if (row.cluster_terms) this.clusterer.addTerms(row.id, JSON.parse(row.cluster_terms) as ClusterTerms);
         this.synced = Number(row.seq);
       }
+      // The events of what is replayed were stored by whoever stored those articles.
+      this.clusterer.takeHistory();
       if (rows.length < pageSize) return;
     }
   }

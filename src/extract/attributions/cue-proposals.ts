@@ -32,7 +32,7 @@ export interface CueProposal extends RoleSpan {
 const SPEECH_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(SPEECH_VERB_LEMMAS), hashWord));
 const NOUNS: ReadonlySet<number> = new Set(REPORTING_NOUNS.map(hashWord));
 const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
-const FINITE_OR_MODAL = new Set(['VBD', 'VBZ', 'VBP', 'MD'].map((t) => tagIndex(t as PosTag)));
+const FINITE_OR_MODAL = new Set([...FINITE, tagIndex('MD')]);
 const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));

@@ -440,16 +440,12 @@ export class BlockAssembler {
       const head: AttributionFinding & { at: number } = { kind: this.kindOf(own), content: ownContent, cue: cueSpan, source: source ? this.charSpan(source) : null, continues: null, rule, at: Math.min(cueSpan.start, ownContent[0]!.start) };
       out.push(head);
       previous = { finding: head, cue, source };
-      for (const part of later) {
+      // The tagger's later fragments, then the quoted sentences after them that it did not give to the cue.
+      const last = Math.max(cue.end, ...own.map((p) => p.end), ...later.map((p) => p.end));
+      const quotes = head.kind !== 'indirect' ? this.quotesAfter(last, range, contents).map((q) => ({ ...q, role: ROLE_CONTENT })) : [];
+      for (const part of [...later, ...quotes]) {
         const more = this.contentSpans([part]);
         if (more.length) out.push({ kind: this.kindOf([part]), content: more, cue: null, source: null, continues: head, rule: 'attribution/continued-quote', at: more[0]!.start });
-      }
-      if (head.kind !== 'indirect') {
-        const last = Math.max(cue.end, ...own.map((p) => p.end), ...later.map((p) => p.end));
-        for (const quote of this.quotesAfter(last, range, contents)) {
-          const more = this.contentSpans([{ ...quote, role: ROLE_CONTENT }]);
-          if (more.length) out.push({ kind: this.kindOf([quote]), content: more, cue: null, source: null, continues: head, rule: 'attribution/continued-quote', at: more[0]!.start });
-        }
       }
     });
     if (pending && this.buf.attr[range.from]! & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) {
