@@ -19,7 +19,10 @@ import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOpt
 import { connect, StoreError, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
+import type { ArticleSummary, CopySummary, SearchHit, StorySummary } from './summaries.js';
 import type { Tables } from './tables.js';
+
+export type { ArticleSummary, CopySummary, SearchHit, StorySummary } from './summaries.js';
 
 export { StoreError } from './connect.js';
 
@@ -40,16 +43,6 @@ export interface AddResult {
   similarity?: number;
 }
 
-export interface StorySummary {
-  id: string;
-  title: string | null;
-  firstDay: string | null;
-  lastDay: string | null;
-  articles: number;
-  originals: number;
-  sources: string[];
-}
-
 export interface StoryFilter {
   /** Stories with an article on or after this day (YYYY-MM-DD). */
   since?: string;
@@ -68,29 +61,11 @@ export interface StoryFilter {
 /** The same filters, for articles (`since`/`until` on the article's own date). */
 export type ArticleFilter = StoryFilter;
 
-export interface ArticleSummary {
-  id: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  story: string;
-  duplicateOf: string | null;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  story: string;
-  snippet: string;
-}
-
 export interface StoryDetail {
   summary: StorySummary;
   /** Original articles' records, in arrival order. */
   records: ExtractRecord[];
-  duplicates: Array<{ id: string; duplicateOf: string; similarity: number; source: string | null; title: string | null }>;
+  duplicates: CopySummary[];
   history: StoryEvent[];
 }
 

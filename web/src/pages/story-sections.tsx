@@ -449,8 +449,14 @@ export function OnlyInSection({ ix }: { ix: StoryIndex }) {
   );
 }
 
-const EVENT_TEXT = (e: StoryEvent) =>
-  e.type === 'new' ? `new story ${e.story}, with article` : e.type === 'join' ? `joined story ${e.story}:` : `story ${e.merged ?? '?'} merged into ${e.story}, by article`;
+const EVENT_TEXT = (e: StoryEvent): string => {
+  switch (e.type) {
+    case 'new': return `new story ${e.story}, with article`;
+    case 'join': return `joined story ${e.story}:`;
+    case 'merge': return `story ${e.merged ?? '?'} merged into ${e.story}, by article`;
+    case 'split': return `story ${e.story} split from ${e.merged ?? '?'}, on the arrival of article`;
+  }
+};
 
 export function CopiesSection({ duplicates, history, storyId }: { duplicates: Duplicate[]; history: StoryEvent[]; storyId: string }) {
   return (
@@ -497,6 +503,12 @@ export function CopiesSection({ duplicates, history, storyId }: { duplicates: Du
                 <>
                   {' '}
                   <a href={storyHref(h.story)}>→ {h.story}</a>
+                </>
+              )}
+              {h.type === 'split' && h.merged && (
+                <>
+                  {' '}
+                  <a href={storyHref(h.story === storyId ? h.merged : h.story)}>→ {h.story === storyId ? h.merged : h.story}</a>
                 </>
               )}
             </li>
