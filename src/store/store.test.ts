@@ -76,6 +76,11 @@ for (const engine of engines) {
         assert.equal(flooded?.originals, 2, 'copies do not count as coverage');
         assert.equal(flooded?.articles, 4);
         assert.deepEqual(flooded?.sources, ['Daily Post', 'Evening Star', 'Morning Herald', 'Western News']);
+        // Listed together, each story keeps its own outlets (read in one query for the whole list).
+        const listed = await store.stories();
+        assert.equal(listed.length, 2);
+        for (const s of listed) assert.deepEqual(s.sources, (await store.story(s.id))?.summary.sources, s.id);
+        assert.notDeepEqual(listed[0]?.sources, listed[1]?.sources);
       } finally {
         await store.close();
       }

@@ -82,6 +82,9 @@ const dayOf = (published: string | null): string | null => (published && /^\d{4}
 /** Any constant: the key of the advisory lock that serialises PostgreSQL writers. */
 const WRITE_LOCK_KEY = 7_262_311;
 
+/** A row of the stories table as read. */
+type StoryRow = { [K in keyof Tables['stories']]: Tables['stories'][K] };
+
 export class Store {
   private clusterer: OnlineClusterer;
   /** The last `seq` replayed into the clusterer. */
@@ -539,7 +542,7 @@ export class Store {
       .limit(filter.limit ?? 100)
       .offset(filter.offset ?? 0)
       .execute();
-    return Promise.all(rows.map((r) => this.summary(r)));
+    return this.summaries(rows);
   }
 
   /** How many standing stories the filter matches (for paging). */
@@ -610,9 +613,28 @@ export class Store {
     });
   }
 
-  private async summary(r: Tables['stories'] extends infer S ? { [K in keyof S]: S[K] } : never): Promise<StorySummary> {
-    const sources = await this.db.selectFrom('articles').select('source').distinct().where('story_id', '=', r.id).where('source', 'is not', null).orderBy('source').execute();
-    return { id: r.id, title: r.title, firstDay: r.first_day, lastDay: r.last_day, articles: Number(r.articles), originals: Number(r.originals), sources: sources.map((s) => s.source!) };
+  private async summary(r: StoryRow): Promise<StorySummary> {
+    return (await this.summaries([r]))[0]!;
+  }
+
+  /** Summaries of story rows, their outlets read in one query (not one a story). */
+  private async summaries(rows: readonly StoryRow[]): Promise<StorySummary[]> {
+    if (rows.length === 0) return [];
+    const found = await this.db
+      .selectFrom('articles')
+      .select(['story_id', 'source'])
+      .distinct()
+      .where('story_id', 'in', rows.map((r) => r.id))
+      .where('source', 'is not', null)
+      .orderBy('source')
+      .execute();
+    const sources = new Map<string, string[]>();
+    for (const f of found) {
+      const list = sources.get(f.story_id);
+      if (list) list.push(f.source!);
+      else sources.set(f.story_id, [f.source!]);
+    }
+    return rows.map((r) => ({ id: r.id, title: r.title, firstDay: r.first_day, lastDay: r.last_day, articles: Number(r.articles), originals: Number(r.originals), sources: sources.get(r.id) ?? [] }));
   }
 
   /** One story: its records (originals), its duplicates and its history; null when there is no such story. */
