@@ -86,10 +86,17 @@ export function linkSentences(ctx: StoryContext): SentenceLinks {
   const postings: number[][] = Array.from({ length: termId.size }, () => []);
   terms.forEach((list, i) => { for (const t of list) postings[t]!.push(i); });
   const articles = ctx.records.length;
-  // Each sentence's best match in every other article.
+  // Each sentence's best match in every other article, with what the two share: how many terms, and how much of
+  // sentence i's (weighted) words sentence j holds — a sentence split in two by one outlet ("They're doing it as
+  // volunteers.") lies within the other's longer one. All three accumulate over the same postings.
   const bestJ = new Int32Array(items.length * articles).fill(-1);
   const bestSim = new Float64Array(items.length * articles);
+  // Per slot, what the pair decision needs of the two's shared words: enough shared terms (bit 1), and sentence i
+  // held within j (bit 2) — one byte, not the counts (a large story has items × articles slots).
+  const bestWithin = new Uint8Array(items.length * articles);
   const dot = new Float64Array(items.length);
+  const shared = new Int32Array(items.length);
+  const held = new Float64Array(items.length);
   const touched: number[] = [];
   for (let i = 0; i < items.length; i++) {
     for (const t of terms[i]!) {
@@ -97,35 +104,34 @@ export function linkSentences(ctx: StoryContext): SentenceLinks {
         if (items[j]!.article === items[i]!.article) continue;
         if (dot[j] === 0) touched.push(j);
         dot[j]! += w[t]! ** 2;
+        shared[j]!++;
+        held[j]! += w[t]!;
       }
     }
     for (const j of touched) {
       const sim = norms[i]! && norms[j]! ? dot[j]! / (norms[i]! * norms[j]!) : 0;
       const slot = i * articles + items[j]!.article;
-      if (sim > bestSim[slot]!) { bestSim[slot] = sim; bestJ[slot] = j; }
-      dot[j] = 0;
+      if (sim > bestSim[slot]!) {
+        bestSim[slot] = sim;
+        bestJ[slot] = j;
+        const share = mass[i]! ? held[j]! / mass[i]! : 0;
+        bestWithin[slot] = (shared[j]! >= DEFAULT_FACT_SHARED_TERMS ? 1 : 0) | (share >= DEFAULT_FACT_CONTAINMENT ? 2 : 0);
+      }
+      dot[j] = 0; shared[j] = 0; held[j] = 0;
     }
     touched.length = 0;
   }
-  const termSets = terms.map((list) => new Set(list));
-  // How much of sentence i's (weighted) words sentence j holds: a sentence split in two by one outlet
-  // ("They're doing it as volunteers.") lies within the other's longer one.
-  const containment = (i: number, j: number): { share: number; terms: number } => {
-    let sum = 0, n = 0;
-    for (const t of terms[i]!) if (termSets[j]!.has(t)) { sum += w[t]!; n++; }
-    return { share: mass[i]! ? sum / mass[i]! : 0, terms: n };
-  };
   const pairs: SentenceLinks['pairs'] = [];
   for (let slot = 0; slot < bestJ.length; slot++) {
     const j = bestJ[slot]!;
     if (j < 0) continue;
     const i = Math.floor(slot / articles), sim = bestSim[slot]!;
-    const within = containment(i, j);
+    const within = bestWithin[slot]!;
     // Two short sentences can be similar on one rare word ("responded"): a fact needs more in common.
-    if (within.terms < DEFAULT_FACT_SHARED_TERMS) continue;
+    if (!(within & 1)) continue;
     // A pair whose two sentences are each other's best, and similar enough, is one fact.
     if (sim >= DEFAULT_FACT_SIMILARITY && bestJ[j * articles + items[i]!.article] === i) { if (i < j) pairs.push({ i, j, mutual: true }); }
-    else if (sim >= DEFAULT_FACT_SIMILARITY || within.share >= DEFAULT_FACT_CONTAINMENT) pairs.push({ i, j, mutual: false });
+    else if (sim >= DEFAULT_FACT_SIMILARITY || within & 2) pairs.push({ i, j, mutual: false });
   }
   return { sentences: items.map(({ article, span }) => ({ article, span })), pairs };
 }
@@ -172,7 +178,20 @@ export function measureCoverage(ctx: StoryContext, links: SentenceLinks, aligned
       }),
   }));
   const alignedAt = new Set(aligned.flatMap((q) => q.quotes.map((side) => `${side.article}:${side.span.start}`)));
-  const wordsOfArticle = ctx.records.map((r) => ` ${wordsOf(r.article.text).join(' ')} `);
+  const articleWords = ctx.records.map((r) => wordsOf(r.article.text));
+  const wordsOfArticle = articleWords.map((words) => ` ${words.join(' ')} `);
+  // Which articles hold each word: a quotation's words can stand in order only in an article holding its rarest word.
+  const holders = new Map<string, number[]>();
+  articleWords.forEach((words, k) => { for (const word of new Set(words)) (holders.get(word) ?? holders.set(word, []).get(word)!).push(k); });
+  const elsewhere = (words: readonly string[], article: number): boolean => {
+    let fewest = holders.get(words[0]!) ?? [];
+    for (const word of words) {
+      const list = holders.get(word) ?? [];
+      if (list.length < fewest.length) fewest = list;
+    }
+    const needle = ` ${words.join(' ')} `;
+    return fewest.some((k) => k !== article && wordsOfArticle[k]!.includes(needle));
+  };
   const uniqueQuotes = ctx.records.map((r, article) => ({
     article,
     quotes: ctx.records.length < 2 ? [] : findQuotations(r.article.text, ctx.paragraphs(article))
@@ -180,7 +199,7 @@ export function measureCoverage(ctx: StoryContext, links: SentenceLinks, aligned
       .map((q) => ({ start: q.start, end: q.end, text: r.article.text.slice(q.start, q.end) }))
       .filter((q) => {
         const words = wordsOf(q.text);
-        return words.length >= DEFAULT_UNIQUE_QUOTE_WORDS && wordsOfArticle.every((w, k) => k === article || !w.includes(` ${words.join(' ')} `));
+        return words.length >= DEFAULT_UNIQUE_QUOTE_WORDS && !elsewhere(words, article);
       }),
   }));
   return { facts, onlyIn, uniqueEntities, quoted, uniqueQuotes };

@@ -124,6 +124,46 @@ function longestRun(a: readonly string[], b: readonly string[]): number {
   return best;
 }
 
+/** Words two lists share, counted as multisets: at least the length of their longest common subsequence. */
+function sharedWords(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let n = 0;
+  for (const w of a) {
+    const c = counts.get(w);
+    if (c) { n++; counts.set(w, c - 1); }
+  }
+  return n;
+}
+
+/**
+ * The pairs of quotations of different articles that share a content word (the only ones that can align), as
+ * [article x, article y > x, index in x, index in y], in that order: found through an index of words, so a story of
+ * hundreds of articles does not compare every quotation with every other; one article's pairs at a time.
+ */
+function* candidatePairs(quotes: ReadonlyArray<readonly Quote[]>): Generator<[number, number, number, number]> {
+  const byStem = new Map<string, Array<[number, number]>>();
+  quotes.forEach((list, x) => list.forEach((q, i) => { for (const s of q.stems) (byStem.get(s) ?? byStem.set(s, []).get(s)!).push([x, i]); }));
+  const seen = new Set<number>();
+  for (let x = 0; x < quotes.length; x++) {
+    const local: Array<[number, number, number]> = [];
+    quotes[x]!.forEach((q, i) => {
+      seen.clear();
+      for (const s of q.stems) {
+        for (const [y, k] of byStem.get(s)!) {
+          if (y <= x) continue;
+          const key = y * 65536 + k;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          local.push([y, i, k]);
+        }
+      }
+    });
+    local.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
+    for (const [y, i, k] of local) yield [x, y, i, k];
+  }
+}
+
 function speakerVerdict(a: readonly string[], b: readonly string[]): SpeakerVerdict {
   if (a.length === 0 || b.length === 0) return 'unknown';
   const common = a.some((x) => b.includes(x));
@@ -176,15 +216,9 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
     });
   });
   const out: Omit<AlignedQuote, 'id'>[] = [];
-  for (let x = 0; x < quotes.length; x++) {
-    for (let y = x + 1; y < quotes.length; y++) {
-      for (const qa of quotes[x]!) {
-        for (const qb of quotes[y]!) {
-          const aligned = align(qa, qb);
-          if (aligned) out.push(aligned);
-        }
-      }
-    }
+  for (const [x, y, ia, ib] of candidatePairs(quotes)) {
+    const aligned = align(quotes[x]![ia]!, quotes[y]![ib]!);
+    if (aligned) out.push(aligned);
   }
   return out.map((q, k) => ({ id: `q${k + 1}`, ...q }));
 
@@ -195,15 +229,14 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
   function align(qa: Quote, qb: Quote): Omit<AlignedQuote, 'id'> | null {
     const a = qa.words, b = qb.words;
     if (a.length === 0 || b.length === 0) return null;
-    let anyShared = false;
-    for (const s of qa.stems) if (qb.stems.has(s)) { anyShared = true; break; }
-    if (!anyShared) return null;
-    const t = lcsTable(a, b);
-    const common = t[0]!;
+    let sharedContent = 0;
+    for (const s of qa.stems) if (qb.stems.has(s)) sharedContent++;
+    if (sharedContent === 0) return null;
     const shorter = Math.min(a.length, b.length);
     const speakers = speakerVerdict(qa.ref.speakers, qb.ref.speakers);
-    const sharedContent = [...qa.stems].filter((s) => qb.stems.has(s)).length;
     const contained = contiguous(a.length <= b.length ? a : b, a.length <= b.length ? b : a);
+    // The tests cheapest first: most pairs of a large story share a word or two and fail before the LCS is built.
+    let t: Uint16Array | null = null;
     if (shorter === 1) {
       // A one-word quotation: only inside a longer one given to the same speaker.
       if (!contained || speakers !== 'same' || a.length === b.length) return null;
@@ -212,12 +245,20 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
       // an unrelated speaker's only when it holds three content words ("illegal foreign national contributions").
       return null;
     } else if (!contained) {
-      const run = longestRun(a, b);
-      if (common < shorter * DEFAULT_MIN_COVERAGE || (run < DEFAULT_MIN_RUN && run < shorter / 2) || (sharedContent < DEFAULT_MIN_SHARED_CONTENT && shorter > 2)) return null;
+      if (sharedContent < DEFAULT_MIN_SHARED_CONTENT && shorter > 2) return null;
+      // The words the two share (as multisets) bound the words they share in order.
+      if (sharedWords(a, b) < shorter * DEFAULT_MIN_COVERAGE) return null;
+      t = lcsTable(a, b);
+      const common = t[0]!;
+      if (common < shorter * DEFAULT_MIN_COVERAGE) return null;
       // A short quotation is a phrase: every word of it must stand, in order, in the other ("blatant interference"
       // in "blatant foreign interference"), or two quotations sharing "public money" would align.
       if (shorter <= DEFAULT_SHORT_QUOTATION && common < shorter) return null;
+      const run = longestRun(a, b);
+      if (run < DEFAULT_MIN_RUN && run < shorter / 2) return null;
     }
+    t ??= lcsTable(a, b);
+    const common = t[0]!;
     const diff = diffWords(a, b, t);
     let verdict: QuoteVerdict;
     let longer: 0 | 1 | undefined;

@@ -112,3 +112,19 @@ describe('describeAlignment', () => {
     assert.equal(describeAlignment({ verdict: 'wording', diff: { added: ['b'], dropped: ['a'], changed: [['c', 'd']] } }, ['X', 'Y']), 'wording differs: Y drops “a”; Y adds “b”; “c” → “d”');
   });
 });
+
+describe('aligned quotes over more than two outlets', () => {
+  it('pairs every outlet with every later one, in article then quotation order, and leaves unrelated quotations apart', async () => {
+    const quote = (who: string, extra: string): string => `${who} said: "We will rebuild the bridge before the winter floods arrive." ${extra}`;
+    const three = await analyze([
+      { text: `${quote('Mayor John Smith', 'The council met on Monday.')}\n\n"Nobody asked the farmers about the new road," said Ann Lee.`, source: 'One' },
+      { text: quote('Smith', 'Residents were sceptical.'), source: 'Two' },
+      { text: `${quote('John Smith', 'Work starts in May.')}\n\n"Nobody asked the farmers about the new road," Lee said.`, source: 'Three' },
+    ], { now: new Date(0) });
+    const pairs = three.alignedQuotes.map((q) => q.quotes.map((side) => side.article).join('-'));
+    assert.deepEqual(pairs, ['0-1', '0-2', '0-2', '1-2']);
+    assert.deepEqual(three.alignedQuotes.map((q) => q.id), ['q1', 'q2', 'q3', 'q4']);
+    const farmers = three.alignedQuotes.filter((q) => q.quotes.every((side) => side.span.text.includes('farmers')));
+    assert.deepEqual(farmers.map((q) => q.quotes.map((side) => side.article).join('-')), ['0-2']);
+  });
+});
