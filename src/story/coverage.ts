@@ -88,16 +88,18 @@ export function linkSentences(ctx: StoryContext): SentenceLinks {
   const articles = ctx.records.length;
   // Each sentence's best match in every other article, with what the two share: how many terms, and how much of
   // sentence i's (weighted) words sentence j holds — a sentence split in two by one outlet ("They're doing it as
-  // volunteers.") lies within the other's longer one. All three accumulate over the same postings.
-  const bestJ = new Int32Array(items.length * articles).fill(-1);
-  const bestSim = new Float64Array(items.length * articles);
-  // Per slot, what the pair decision needs of the two's shared words: enough shared terms (bit 1), and sentence i
-  // held within j (bit 2) — one byte, not the counts (a large story has items × articles slots).
-  const bestWithin = new Uint8Array(items.length * articles);
+  // volunteers.") lies within the other's longer one. All three accumulate over the same postings. Only the best
+  // matches that can make a pair are kept (a best match that is mutual passes the same tests from both sides), so
+  // memory follows the matches, not sentences × articles.
   const dot = new Float64Array(items.length);
   const shared = new Int32Array(items.length);
   const held = new Float64Array(items.length);
   const touched: number[] = [];
+  const bestJ = new Int32Array(articles).fill(-1), bestSim = new Float64Array(articles), bestWithin = new Uint8Array(articles);
+  const touchedArticles: number[] = [];
+  const kept: Array<{ i: number; j: number; sim: number }> = [];
+  /** Kept best matches by slot (i × articles + article): for the mutual test. */
+  const bestOf = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
     for (const t of terms[i]!) {
       for (const j of postings[t]!) {
@@ -110,28 +112,35 @@ export function linkSentences(ctx: StoryContext): SentenceLinks {
     }
     for (const j of touched) {
       const sim = norms[i]! && norms[j]! ? dot[j]! / (norms[i]! * norms[j]!) : 0;
-      const slot = i * articles + items[j]!.article;
-      if (sim > bestSim[slot]!) {
-        bestSim[slot] = sim;
-        bestJ[slot] = j;
+      const a = items[j]!.article;
+      if (sim > bestSim[a]!) {
+        if (bestJ[a]! < 0) touchedArticles.push(a);
+        bestSim[a] = sim;
+        bestJ[a] = j;
         const share = mass[i]! ? held[j]! / mass[i]! : 0;
-        bestWithin[slot] = (shared[j]! >= DEFAULT_FACT_SHARED_TERMS ? 1 : 0) | (share >= DEFAULT_FACT_CONTAINMENT ? 2 : 0);
+        // Bit 1: enough terms in common; bit 2: sentence i lies within j.
+        bestWithin[a] = (shared[j]! >= DEFAULT_FACT_SHARED_TERMS ? 1 : 0) | (share >= DEFAULT_FACT_CONTAINMENT ? 2 : 0);
       }
       dot[j] = 0; shared[j] = 0; held[j] = 0;
     }
     touched.length = 0;
+    touchedArticles.sort((x, y) => x - y);
+    for (const a of touchedArticles) {
+      const within = bestWithin[a]!, sim = bestSim[a]!;
+      // Two short sentences can be similar on one rare word ("responded"): a fact needs more in common.
+      if (within & 1 && (sim >= DEFAULT_FACT_SIMILARITY || within & 2)) {
+        kept.push({ i, j: bestJ[a]!, sim });
+        bestOf.set(i * articles + a, bestJ[a]!);
+      }
+      bestJ[a] = -1; bestSim[a] = 0; bestWithin[a] = 0;
+    }
+    touchedArticles.length = 0;
   }
   const pairs: SentenceLinks['pairs'] = [];
-  for (let slot = 0; slot < bestJ.length; slot++) {
-    const j = bestJ[slot]!;
-    if (j < 0) continue;
-    const i = Math.floor(slot / articles), sim = bestSim[slot]!;
-    const within = bestWithin[slot]!;
-    // Two short sentences can be similar on one rare word ("responded"): a fact needs more in common.
-    if (!(within & 1)) continue;
+  for (const { i, j, sim } of kept) {
     // A pair whose two sentences are each other's best, and similar enough, is one fact.
-    if (sim >= DEFAULT_FACT_SIMILARITY && bestJ[j * articles + items[i]!.article] === i) { if (i < j) pairs.push({ i, j, mutual: true }); }
-    else if (sim >= DEFAULT_FACT_SIMILARITY || within & 2) pairs.push({ i, j, mutual: false });
+    if (sim >= DEFAULT_FACT_SIMILARITY && bestOf.get(j * articles + items[i]!.article) === i) { if (i < j) pairs.push({ i, j, mutual: true }); }
+    else pairs.push({ i, j, mutual: false });
   }
   return { sentences: items.map(({ article, span }) => ({ article, span })), pairs };
 }
