@@ -31,6 +31,8 @@ export function mergeStoryEntities(records: readonly Pick<ExtractRecord, 'entiti
   const byKey = new Map<string, StoryEntity>();
   const order: StoryEntity[] = [];
   const pending: { e: Entity; article: number }[] = [];
+  /** Each story entity's aliases as a set (a frequent entity has hundreds over a large story). */
+  const aliasesOf = new Map<StoryEntity, Set<string>>();
   records.forEach((r, article) => {
     for (const e of r.entities) {
       const key = e.canonical ?? fallbackCanonical(e);
@@ -42,9 +44,15 @@ export function mergeStoryEntities(records: readonly Pick<ExtractRecord, 'entiti
       add(key, e, article);
     }
   });
+  // The full names by surname (one-word names never become full names, so this stays true while they are added).
+  const fullNames = new Map<string, StoryEntity[]>();
+  for (const s of order) {
+    if (s.type !== 'person' || !s.name.includes(' ')) continue;
+    const surname = s.name.toLowerCase().split(' ').at(-1)!;
+    (fullNames.get(surname) ?? fullNames.set(surname, []).get(surname)!).push(s);
+  }
   for (const { e, article } of pending) {
-    const surname = e.name.toLowerCase();
-    const full = order.filter((s) => s.type === 'person' && s.name.includes(' ') && s.name.toLowerCase().split(' ').at(-1) === surname);
+    const full = fullNames.get(e.name.toLowerCase()) ?? [];
     add(full.length === 1 ? full[0]!.canonical : (e.canonical ?? fallbackCanonical(e)), e, article);
   }
   return order.map((s, k) => ({ ...s, id: `s${k + 1}` }));
@@ -59,7 +67,9 @@ export function mergeStoryEntities(records: readonly Pick<ExtractRecord, 'entiti
       s.name = e.name;
     }
     for (const role of e.roles) if (!s.roles.some((r) => r.toLowerCase() === role.toLowerCase())) s.roles.push(role);
-    for (const m of e.mentions) if (!s.aliases.includes(m.text)) s.aliases.push(m.text);
+    let seen = aliasesOf.get(s);
+    if (!seen) aliasesOf.set(s, (seen = new Set(s.aliases)));
+    for (const m of e.mentions) if (!seen.has(m.text)) { seen.add(m.text); s.aliases.push(m.text); }
     s.mentions += e.mentions.length;
     s.in.push({ article, entity: e.id });
   }
