@@ -237,3 +237,51 @@ describe('feeds', () => {
     assert.equal(results[0]!.error.code, 'fetch-failed');
   });
 });
+
+describe('feed items with teasers only: linked pages fetched in parallel, results in feed order', () => {
+  let server: TestServer;
+  let inFlight = 0, most = 0;
+  before(async () => {
+    const routes: Parameters<typeof serve>[0] = {};
+    for (let k = 1; k <= 6; k++) {
+      routes[`/page-${k}`] = (_req, res) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Held a moment, so that requests made at once are seen at once.
+        setTimeout(() => {
+          inFlight--;
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`Story ${k}`, paragraphs(`page${k}`)));
+        }, 40);
+      };
+    }
+    server = await serve(routes);
+  });
+  after(() => server.close());
+
+  const feedOf = (keys: number[]): string => {
+    const file = join(tempDir(), 'teasers.rss');
+    writeFileSync(file, rss(keys.map((k) => rssItem({ title: `Teaser ${k}`, link: `${server.base}/page-${k}`, guid: `g${k}`, description: 'Short.' }))));
+    return file;
+  };
+
+  it('fetches up to `concurrency` pages at once and yields the items in feed order', async () => {
+    most = 0;
+    const results = await collect(readFeedItems(feedOf([1, 2, 3, 4, 5, 6]), { concurrency: 3 }));
+    assert.deepEqual(results.map((r) => r.key), ['g1', 'g2', 'g3', 'g4', 'g5', 'g6']);
+    assert.deepEqual(results.map((r) => r.ok && r.article.text.slice(0, 5)), ['page1', 'page2', 'page3', 'page4', 'page5', 'page6']);
+    assert.ok(most >= 2 && most <= 3, `at most 3 at once, more than one: ${most}`);
+    most = 0;
+    await collect(readFeedItems(feedOf([1, 2, 3]), { concurrency: 1 }));
+    assert.equal(most, 1);
+  });
+
+  it('an item the caller stores while it is fetched again later in the feed is yielded once, as when read one at a time', async () => {
+    const seen = new Set<string>();
+    const results: FeedItemResult[] = [];
+    for await (const r of readFeedItems(feedOf([1, 2, 1, 3]), { seen })) {
+      results.push(r);
+      if (r.key) seen.add(r.key);
+    }
+    assert.deepEqual(results.map((r) => r.key), ['g1', 'g2', 'g3']);
+  });
+});

@@ -222,7 +222,12 @@ export interface FeedOptions {
   minContentChars?: number;
   /** Items already read (by FeedItem.key): skipped before any page is fetched, so a poller costs nothing per old item. */
   seen?: ReadonlySet<string> | ((key: string) => boolean);
+  /** Items read at once (their linked pages fetched in parallel; results still in feed order). Default DEFAULT_FEED_CONCURRENCY. */
+  concurrency?: number;
 }
+
+/** Linked pages fetched at once per feed: a feed of teasers costs about a quarter of the round trips' time, as politely as a browser (which opens six per host). */
+export const DEFAULT_FEED_CONCURRENCY = 4;
 
 /** One item's article or failure, with the item's key; `key` is null when the whole feed failed. */
 export type FeedItemResult = IngestResult & { key: string | null };
@@ -268,9 +273,27 @@ export async function* readFeed(input: string, feed: ParsedFeed, options: FeedOp
     yield { ok: false, error: new InputError(input, 'no-articles', 'feed has no items'), key: null };
     return;
   }
-  for (const item of feed.items) {
+  const ahead = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_FEED_CONCURRENCY));
+  const reading: Array<{ item: FeedItem; result: Promise<IngestResult> }> = [];
+  let next = 0;
+  const fill = (): void => {
+    while (reading.length < ahead && next < feed.items.length) {
+      const item = feed.items[next++]!;
+      if (isSeen(options.seen, item.key)) continue;
+      const result = readItem(input, item, feed, options);
+      // Awaited in order below; until then a failure must not count as unhandled.
+      result.catch(() => undefined);
+      reading.push({ item, result });
+    }
+  };
+  fill();
+  while (reading.length > 0) {
+    const { item, result } = reading.shift()!;
+    const read = await result;
+    fill();
+    // Seen while its page was fetched (the caller stored the same item from earlier in the feed): as if read in turn.
     if (isSeen(options.seen, item.key)) continue;
-    yield { ...(await readItem(input, item, feed, options)), key: item.key };
+    yield { ...read, key: item.key };
   }
 }
 
