@@ -100,19 +100,26 @@ export function linkSentences(ctx: StoryContext): SentenceLinks {
   const kept: Array<{ i: number; j: number; sim: number }> = [];
   /** Kept best matches by slot (i × articles + article): for the mutual test. */
   const bestOf = new Map<number, number>();
+  // The inner loop reads flat arrays (the sentences' articles, the squared weights): it runs once per pair of
+  // sentences sharing a term.
+  const articleOf = Int32Array.from(items, (it) => it.article);
+  const w2 = Float64Array.from(w, (x) => x ** 2);
   for (let i = 0; i < items.length; i++) {
+    const own = articleOf[i]!;
     for (const t of terms[i]!) {
-      for (const j of postings[t]!) {
-        if (items[j]!.article === items[i]!.article) continue;
+      const wt = w[t]!, wt2 = w2[t]!, list = postings[t]!;
+      for (let k = 0; k < list.length; k++) {
+        const j = list[k]!;
+        if (articleOf[j] === own) continue;
         if (dot[j] === 0) touched.push(j);
-        dot[j]! += w[t]! ** 2;
+        dot[j]! += wt2;
         shared[j]!++;
-        held[j]! += w[t]!;
+        held[j]! += wt;
       }
     }
     for (const j of touched) {
       const sim = norms[i]! && norms[j]! ? dot[j]! / (norms[i]! * norms[j]!) : 0;
-      const a = items[j]!.article;
+      const a = articleOf[j]!;
       if (sim > bestSim[a]!) {
         if (bestJ[a]! < 0) touchedArticles.push(a);
         bestSim[a] = sim;

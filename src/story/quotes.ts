@@ -63,6 +63,7 @@ interface Quote {
   /** The quotation with its quote marks and apostrophes in one style and spaces collapsed: for `identical`. */
   flat: string;
   stems: Set<string>;
+  wordSet: Set<string>;
 }
 
 const flatten = (s: string): string => s.replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
@@ -124,15 +125,10 @@ function longestRun(a: readonly string[], b: readonly string[]): number {
   return best;
 }
 
-/** Words two lists share, counted as multisets: at least the length of their longest common subsequence. */
-function sharedWords(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+/** Words of `a` that stand anywhere in `b`: at least the length of their longest common subsequence. */
+function wordsIn(a: readonly string[], b: ReadonlySet<string>): number {
   let n = 0;
-  for (const w of a) {
-    const c = counts.get(w);
-    if (c) { n++; counts.set(w, c - 1); }
-  }
+  for (const w of a) if (b.has(w)) n++;
   return n;
 }
 
@@ -212,6 +208,7 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
         words,
         flat: flatten(text.slice(q.start, q.end)),
         stems: new Set(words.filter((w) => !STOP_WORDS.has(w)).map(stem)),
+        wordSet: new Set(words),
       };
     });
   });
@@ -246,8 +243,8 @@ export function alignQuotes(ctx: StoryContext): AlignedQuote[] {
       return null;
     } else if (!contained) {
       if (sharedContent < DEFAULT_MIN_SHARED_CONTENT && shorter > 2) return null;
-      // The words the two share (as multisets) bound the words they share in order.
-      if (sharedWords(a, b) < shorter * DEFAULT_MIN_COVERAGE) return null;
+      // The shorter's words found in the other bound the words the two share in order.
+      if ((a.length <= b.length ? wordsIn(a, qb.wordSet) : wordsIn(b, qa.wordSet)) < shorter * DEFAULT_MIN_COVERAGE) return null;
       t = lcsTable(a, b);
       const common = t[0]!;
       if (common < shorter * DEFAULT_MIN_COVERAGE) return null;
