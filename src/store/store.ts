@@ -98,7 +98,12 @@ export class Store {
     private readonly connection: Connection,
     private options: StoreOptions,
   ) {
-    this.clusterer = new OnlineClusterer(clustererOptions(options.cluster));
+    this.clusterer = this.emptyClusterer();
+  }
+
+  /** A clusterer with no story yet, under this store's settings. */
+  private emptyClusterer(): OnlineClusterer {
+    return new OnlineClusterer(clustererOptions(this.options.cluster));
   }
 
   /** Opens (creating when needed) the store at a file path or a `postgres://` URL and brings its schema up to date. */
@@ -164,7 +169,7 @@ export class Store {
       this.synced = Number(snap.seq);
       this.lastSnapshot = this.synced;
     } else {
-      this.clusterer = new OnlineClusterer(clustererOptions(this.options.cluster));
+      this.clusterer = this.emptyClusterer();
       this.synced = 0;
       this.lastSnapshot = 0;
     }
@@ -289,7 +294,7 @@ export class Store {
     } catch (error) {
       // The clusterer may hold these articles though the transaction did not commit: start again from the store.
       await this.startClusterer().catch(() => {
-        this.clusterer = new OnlineClusterer(clustererOptions(this.options.cluster));
+        this.clusterer = this.emptyClusterer();
         this.synced = 0;
       });
       throw this.connection.describe(error);
