@@ -15,7 +15,7 @@ import { buildStory } from '../story/build-story.js';
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
-import { MinHasher, signatureBytes, signatureFromBytes, textKey, type MinHashOptions } from '../story/dedup/minhash.js';
+import { MinHasher, shingleWords, signatureBytes, signatureFromBytes, textKeyOfWords, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, StoreError, type Connection } from './connect.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
@@ -277,8 +277,9 @@ export class Store {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
     const prepared = records.map((record) => {
       const a = record.article;
-      const sig = this.hasher.signature(a.text);
-      return { record, key: textKey(a.text), sig, bands: sig ? this.hasher.bandKeys(sig) : [], terms: this.clusterer.termCounts(clusterInput(a.id, record)), json: JSON.stringify(record) };
+      const words = shingleWords(a.text);
+      const sig = this.hasher.signatureOfWords(words);
+      return { record, key: textKeyOfWords(words), sig, bands: sig ? this.hasher.bandKeys(sig) : [], terms: this.clusterer.termCounts(clusterInput(a.id, record)), json: JSON.stringify(record) };
     });
     let results: AddResult[];
     try {

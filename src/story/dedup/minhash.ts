@@ -28,14 +28,21 @@ export function shingleWords(text: string): string[] {
 
 /** The exact-duplicate key: the text's words alone, hashed (whitespace, punctuation and case ignored). */
 export function textKey(text: string): string {
-  return createHash('sha256').update(shingleWords(text).join(' ')).digest('hex').slice(0, 32);
+  return textKeyOfWords(shingleWords(text));
 }
 
-function fnv1a(s: string): number {
+/** `textKey` from the text's `shingleWords` (a caller that needs both the key and the signature reads the words once). */
+export function textKeyOfWords(words: readonly string[]): string {
+  return createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32);
+}
+
+/** FNV-1a of `words[from .. from + k)` joined by single spaces, without building the string (one per word of every article). */
+function shingleHash(words: readonly string[], from: number, k: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let w = from; w < from + k; w++) {
+    if (w > from) h = Math.imul(h ^ 0x20, 0x01000193);
+    const s = words[w]!;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   }
   return h >>> 0;
 }
@@ -63,14 +70,18 @@ export class MinHasher {
 
   /** The signature of a text; null when it is too short to have one shingle (it can only be an exact duplicate). */
   signature(text: string): Uint32Array | null {
-    const words = shingleWords(text);
+    return this.signatureOfWords(shingleWords(text));
+  }
+
+  /** The signature from the text's `shingleWords`. */
+  signatureOfWords(words: readonly string[]): Uint32Array | null {
     const k = this.options.shingleWords;
     if (words.length < k) return null;
     const { a, b } = this.family;
     const sig = new Uint32Array(this.options.hashes).fill(0xffffffff);
     const seen = new Set<number>();
     for (let i = 0; i + k <= words.length; i++) {
-      const h = fnv1a(words.slice(i, i + k).join(' '));
+      const h = shingleHash(words, i, k);
       if (seen.has(h)) continue;
       seen.add(h);
       for (let j = 0; j < sig.length; j++) {
