@@ -129,12 +129,14 @@ const STORY_SIZE = 20;
 /** …and in the large one: every article of the file as one story (a long-running story of a growing corpus), timed in fewer runs. */
 const LARGE_STORY_SIZE = 376;
 const LARGE_STORY_RUNS = 3;
+/** The story rows: the flag that runs each in its own process, its articles and runs. */
+const STORY_ROWS: Record<string, [number, number]> = { '--story': [STORY_SIZE, RUNS], '--large-story': [LARGE_STORY_SIZE, LARGE_STORY_RUNS] };
 
 /**
  * The story stage alone (after extraction): `buildStory` on `size` articles of stories/giveme5w1h-silver.jsonl — the
  * largest story, filled up from the next largest (a stray article is part of real input too).
  */
-async function storyStage(path: string, size = STORY_SIZE, runs = RUNS): Promise<Row> {
+async function storyStage(path: string, size: number, runs: number): Promise<Row> {
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { story: string; source: string; published: string | null; title: string | null; text: string; url: string | null });
   const sizes = new Map<string, number>();
   for (const l of lines) sizes.set(l.story, (sizes.get(l.story) ?? 0) + 1);
@@ -174,12 +176,9 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(extractorShares(polnear.path)));
     return 0;
   }
-  if (process.argv.includes('--story')) {
-    console.log(JSON.stringify(await storyStage(stories.path)));
-    return 0;
-  }
-  if (process.argv.includes('--large-story')) {
-    console.log(JSON.stringify(await storyStage(stories.path, LARGE_STORY_SIZE, LARGE_STORY_RUNS)));
+  for (const [flag, [size, runs]] of Object.entries(STORY_ROWS)) {
+    if (!process.argv.includes(flag)) continue;
+    console.log(JSON.stringify(await storyStage(stories.path, size, runs)));
     return 0;
   }
   const only = process.argv.indexOf('--task');
@@ -189,7 +188,7 @@ async function main(): Promise<number> {
   }
   const self = fileURLToPath(import.meta.url);
   const rows = Object.keys(TASKS).map((name) => JSON.parse(execFileSync(process.execPath, [self, '--task', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
-  for (const flag of ['--story', '--large-story']) rows.push(JSON.parse(execFileSync(process.execPath, [self, flag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
+  for (const flag of Object.keys(STORY_ROWS)) rows.push(JSON.parse(execFileSync(process.execPath, [self, flag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Row);
   console.log(`Parallax bench — node ${process.version}, one core, each task in its own process, median of ${RUNS} runs after a warm-up\n`);
 
   console.log('| task | articles | input MB | median ms | articles/s | MB/s | peak RSS MB |');

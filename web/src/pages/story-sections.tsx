@@ -458,6 +458,10 @@ const EVENT_TEXT = (e: StoryEvent): string => {
   }
 };
 
+/** The other story an event of this story's history names: the one it merged into, or the one a split parted it from or gave articles to. */
+const otherStory = (e: StoryEvent, storyId: string): string | null =>
+  e.type === 'merge' ? (e.story !== storyId ? e.story : null) : e.type === 'split' && e.merged ? (e.story === storyId ? e.merged : e.story) : null;
+
 export function CopiesSection({ duplicates, history, storyId }: { duplicates: Duplicate[]; history: StoryEvent[]; storyId: string }) {
   return (
     <Section id="copies" title="Copies and clustering history">
@@ -495,24 +499,21 @@ export function CopiesSection({ duplicates, history, storyId }: { duplicates: Du
         <p className="muted small">No history recorded.</p>
       ) : (
         <ol className="history" data-history="">
-          {history.map((h, i) => (
-            <li key={i} data-event-type={h.type}>
-              {EVENT_TEXT(h)} <a href={articleHref(h.article)}>{h.article}</a>
-              {h.score !== undefined && <span className="muted small"> (similarity {h.score.toFixed(2)})</span>}
-              {h.type === 'merge' && h.story !== storyId && (
-                <>
-                  {' '}
-                  <a href={storyHref(h.story)}>→ {h.story}</a>
-                </>
-              )}
-              {h.type === 'split' && h.merged && (
-                <>
-                  {' '}
-                  <a href={storyHref(h.story === storyId ? h.merged : h.story)}>→ {h.story === storyId ? h.merged : h.story}</a>
-                </>
-              )}
-            </li>
-          ))}
+          {history.map((h, i) => {
+            const other = otherStory(h, storyId);
+            return (
+              <li key={i} data-event-type={h.type}>
+                {EVENT_TEXT(h)} <a href={articleHref(h.article)}>{h.article}</a>
+                {h.score !== undefined && <span className="muted small"> (similarity {h.score.toFixed(2)})</span>}
+                {other && (
+                  <>
+                    {' '}
+                    <a href={storyHref(other)}>→ {other}</a>
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </Section>
