@@ -140,9 +140,11 @@ async function benchWorkers(paths: string[], workers: number): Promise<object> {
     const end = performance.now();
     const seconds = (end - start) / 1000;
     const steadyPerSecond = first && end > first.at ? (stored - first.stored) / ((end - first.at) / 1000) : null;
+    // What the workers made of it, beside the SQLite run's: the same copies; stories may differ a little (arrival order).
+    const made = (await client.query(`select (select count(*) from stories where merged_into is null) stories, (select count(*) from articles where duplicate_of is not null) duplicates`)).rows[0];
     await client.end();
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
-    return { task: `ingest through NATS JetStream into PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`, articles: stored, seconds, perSecond: stored / seconds, steadyPerSecond, publishPerSecond: total / (publishMs / 1000) };
+    return { task: `ingest through NATS JetStream into PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`, articles: stored, seconds, perSecond: stored / seconds, steadyPerSecond, publishPerSecond: total / (publishMs / 1000), stories: Number(made.stories), duplicates: Number(made.duplicates) };
   } finally {
     await queue.destroy();
     await queue.close();

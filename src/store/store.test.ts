@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { freshPostgres, type TestDatabase } from '../test-support/services.js';
 import { syntheticArticles } from '../test-support/synthetic.js';
 import { Store, StoreError } from './index.js';
+import { betweenLookUpAndLock } from './store.js';
+import { DEFAULT_MINHASH_OPTIONS } from '../story/dedup/minhash.js';
 
 // Short reports written for the test: a flood told by two outlets, a trial, and a wire copy of the flood report.
 const flood = (extra: string): string =>
@@ -168,6 +170,64 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('Store with two writers (PostgreSQL)', () => {
+  let db: TestDatabase | null = null;
+  before(async () => { db = await freshPostgres(); });
+  after(async () => { betweenLookUpAndLock.run = undefined; await db?.drop(); });
+
+  /** Runs `other` once, inside the next group's transaction, after its look-ups and before its lock. */
+  const interleave = (other: () => Promise<unknown>): void => {
+    betweenLookUpAndLock.run = async () => {
+      betweenLookUpAndLock.run = undefined;
+      await other();
+    };
+  };
+  const counted = async (store: Store, table: 'entities' | 'bands', id: string): Promise<number> =>
+    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n);
+
+  it('finds the copies another writer stored between a group\'s look-ups and its lock', async (t) => {
+    if (!db) return t.skip('no PostgreSQL server');
+    const [mine, theirs] = [await Store.open(db.url), await Store.open(db.url)];
+    try {
+      // The other writer stores the originals while this one has looked up copies and found none.
+      const wire = recordOf('w1', { text: flood('Schools will stay closed on Monday.'), source: 'Western News', url: 'https://wn.example/flood', published: '2020-02-09' });
+      const exactCopy = recordOf('w2', { text: flood('Schools will stay closed on Monday.'), source: 'Morning Herald', url: 'https://mh.example/flood', published: '2020-02-09' });
+      const nearCopy = recordOf('w3', { text: `TRURO (Wire) — ${flood('')}`.trim(), source: 'Evening Star', url: 'https://es.example/flood', published: '2020-02-09' });
+      interleave(() => theirs.add(wire));
+      const results = await mine.addMany([exactCopy, nearCopy, b1]);
+      assert.equal(betweenLookUpAndLock.run, undefined, 'the other writer ran in between');
+      assert.deepEqual(results.map((r) => (r as { status: string }).status), ['duplicate', 'duplicate', 'new']);
+      assert.deepEqual(results.slice(0, 2).map((r) => (r as { duplicateOf: string }).duplicateOf), [wire.article.id, wire.article.id]);
+      assert.equal((results[0] as { similarity: number }).similarity, 1);
+      assert.equal((results[0] as { story: string }).story, await theirs.storyOfArticle(wire.article.id));
+      assert.equal(await counted(mine, 'bands', nearCopy.article.id) > 0, true);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  });
+
+  it('tries a group again when another writer stored one of its articles meanwhile, writing nothing twice', async (t) => {
+    if (!db) return t.skip('no PostgreSQL server');
+    const [mine, theirs] = [await Store.open(db.url), await Store.open(db.url)];
+    try {
+      interleave(() => theirs.add(a2));
+      // One article: were the race not caught, its row would clash with the other writer's and the add would fail.
+      const result = await mine.add(a2);
+      assert.equal(betweenLookUpAndLock.run, undefined, 'the other writer ran in between');
+      assert.equal(result.status, 'unchanged');
+      assert.equal(result.story, await theirs.storyOfArticle(a2.article.id));
+      const entities = a2.entities.filter((e) => e.type !== 'other').length;
+      assert.ok(entities > 0);
+      assert.equal(await counted(mine, 'entities', a2.article.id), entities, 'the entity rows of the first try were rolled back');
+      assert.equal(await counted(mine, 'bands', a2.article.id), DEFAULT_MINHASH_OPTIONS.bands);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  });
+});
 
 describe('Store merges', () => {
   it('merges two stories when an article is close to both, and keeps the history and its settings', async () => {

@@ -17,6 +17,7 @@ import { createGzip, gunzipSync } from 'node:zlib';
 import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, shingleWords, signatureBytes, signatureFromBytes, textKeyOfWords, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, StoreError, type Connection } from './connect.js';
+import { chooseCopy, type CopyCandidate } from './copy-choice.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
 import type { ArticleSummary, CopySummary, SearchHit, StorySummary } from './summaries.js';
@@ -81,6 +82,36 @@ const clustererOptions = (cluster: ClusterOptions | undefined): ClusterOptions =
 const dayOf = (published: string | null): string | null => (published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null);
 /** Any constant: the key of the advisory lock that serialises PostgreSQL writers. */
 const WRITE_LOCK_KEY = 7_262_311;
+
+/** Rows at most in one multi-row insert (5 parameters a row: far below either engine's limit on parameters). */
+const ROWS_PER_INSERT = 1000;
+/** Tries of a group that another writer raced (it stored one of the group's articles meanwhile). */
+const MAX_GROUP_ATTEMPTS = 3;
+
+/**
+ * For tests only (not exported from the package): runs inside a group's transaction between its look-ups and its
+ * lock, where another writer may store articles.
+ */
+export const betweenLookUpAndLock: { run?: () => Promise<void> } = {};
+
+/** Another writer stored an article of the group between the group's look-ups and its lock. */
+class GroupRace extends Error {}
+
+/** An article ready to store: what needs no lock is computed before the transaction. */
+interface Prepared {
+  record: ExtractRecord;
+  key: string;
+  sig: Uint32Array | null;
+  bands: string[];
+  terms: ClusterTerms;
+  json: string;
+}
+
+/** What the look-ups before the lock found of an article: itself stored already, or its copy candidates. */
+interface CopiesFound {
+  existing: { id: string } | null;
+  candidates: CopyCandidate[];
+}
 
 /** A row of the stories table as read. */
 type StoryRow = { [K in keyof Tables['stories']]: Tables['stories'][K] };
@@ -275,49 +306,72 @@ export class Store {
   /** The records' adds in one transaction, then a snapshot if one is due. */
   private async addBatch(records: readonly ExtractRecord[]): Promise<AddResult[]> {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
-    const prepared = records.map((record) => {
+    const prepared: Prepared[] = records.map((record) => {
       const a = record.article;
       const words = shingleWords(a.text);
       const sig = this.hasher.signatureOfWords(words);
       return { record, key: textKeyOfWords(words), sig, bands: sig ? this.hasher.bandKeys(sig) : [], terms: this.clusterer.termCounts(clusterInput(a.id, record)), json: JSON.stringify(record) };
     });
-    let results: AddResult[];
-    try {
-      results = await this.writeTransaction(async (trx, lock) => {
-        // Near copies of the first are looked up before the lock (a read of what is committed); exact ones, after it.
-        const firstNear = prepared[0]!.sig ? await this.nearest(trx, prepared[0]!.sig, prepared[0]!.bands) : null;
-        await lock();
-        await this.catchUp(trx);
-        const out: AddResult[] = [];
-        for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, k === 0 ? firstNear : undefined));
-        return out;
-      });
-    } catch (error) {
-      // The clusterer may hold these articles though the transaction did not commit: start again from the store.
-      await this.startClusterer().catch(() => {
-        this.clusterer = this.emptyClusterer();
-        this.synced = 0;
-      });
-      throw this.connection.describe(error);
+    let results: AddResult[] | null = null;
+    for (let attempt = 1; !results; attempt++) {
+      try {
+        results = await this.writeTransaction((trx, lock) => this.addGroup(trx, lock, prepared));
+      } catch (error) {
+        // Another writer stored one of these articles while this transaction looked up copies: nothing of this group
+        // was written and the clusterer holds only what is committed, so the group is simply tried again.
+        if (error instanceof GroupRace && attempt < MAX_GROUP_ATTEMPTS) continue;
+        // The clusterer may hold these articles though the transaction did not commit: start again from the store.
+        await this.startClusterer().catch(() => {
+          this.clusterer = this.emptyClusterer();
+          this.synced = 0;
+        });
+        throw this.connection.describe(error);
+      }
     }
     if (results.some((r) => r.status !== 'unchanged')) await this.maybeSnapshot().catch((error: unknown) => { throw this.connection.describe(error); });
     return results;
   }
 
-  /** One article's add inside the write transaction, under the lock (`near`: looked up before it, or undefined: look it up now). */
-  private async addLocked(trx: Transaction<Tables>, p: { record: ExtractRecord; key: string; sig: Uint32Array | null; bands: string[]; terms: ClusterTerms; json: string }, near: Awaited<ReturnType<Store['nearest']>> | undefined): Promise<AddResult> {
+  /**
+   * One group's adds inside its transaction. Before the write lock: the copy look-ups (reads of what is committed)
+   * and the entity rows (no one else sees them before the commit, and no unique key makes another writer wait on
+   * them). Under the lock, only what has to be in arrival order: the clusterer's catch-up, the copy choice among
+   * what was found and what others stored meanwhile, the story, the article rows and the LSH bands.
+   */
+  private async addGroup(trx: Transaction<Tables>, lock: () => Promise<void>, prepared: readonly Prepared[]): Promise<AddResult[]> {
+    const seen = await this.lastSeq(trx);
+    const found = await this.lookUpCopies(trx, prepared);
+    // The articles this group will write (the first of an id given twice; none stored already), by id.
+    const writing = new Map<string, ExtractRecord>();
+    for (const [k, p] of prepared.entries()) if (!found[k]!.existing && !writing.has(p.record.article.id)) writing.set(p.record.article.id, p.record);
+    await this.insertEntities(trx, [...writing.values()]);
+    await betweenLookUpAndLock.run?.();
+    await lock();
+    const fresh = await this.catchUp(trx, seen);
+    if (fresh.some((c) => writing.has(c.id))) throw new GroupRace();
+    const group: CopyCandidate[] = [];
+    const out: AddResult[] = [];
+    for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group));
+    await this.insertBands(trx, group.map((g) => ({ id: g.id, bands: [...g.bands!] })));
+    return out;
+  }
+
+  /**
+   * One article's add inside the write transaction, under the lock: `found` is what its look-ups before the lock
+   * found, `fresh` what other writers stored since, `group` what this transaction stored before it (it is added).
+   */
+  private async addLocked(trx: Transaction<Tables>, p: Prepared, found: CopiesFound, fresh: readonly CopyCandidate[], group: CopyCandidate[]): Promise<AddResult> {
     const { record, key, sig, bands, terms } = p;
     const a = record.article;
-    const same = await trx.selectFrom('articles').select(['id', 'story_id', 'duplicate_of']).where((eb) => eb.or([eb('id', '=', a.id), eb('text_key', '=', key)])).orderBy('seq').execute();
-    const existing = same.find((r) => r.id === a.id);
-    if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.currentStory(trx, existing.story_id) };
-    const exact = same[0];
-    const copy = exact ? { id: exact.duplicate_of ?? exact.id, story: exact.story_id, similarity: 1 } : near !== undefined ? near : sig ? await this.nearest(trx, sig, bands) : null;
+    const existing = found.existing ?? group.find((g) => g.id === a.id);
+    if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.storyOfStored(trx, existing.id) };
+    const choice = chooseCopy(p, [...found.candidates, ...fresh, ...group], this.hasher);
+    const copy = choice && { id: choice.original, story: await this.storyOfStored(trx, choice.matched.id), similarity: choice.similarity };
     const at = now();
     let story: string;
     let events: StoryEvent[] = [];
     if (copy) {
-      story = await this.currentStory(trx, copy.story);
+      story = copy.story;
     } else {
       story = this.clusterer.addTerms(a.id, terms);
       events = this.clusterer.takeHistory();
@@ -343,11 +397,12 @@ export class Store {
     const row = this.engine === 'postgres' ? { ...values, tsv: sql`setweight(to_tsvector('english', ${a.title ?? ''}), 'A') || to_tsvector('english', ${a.text})` } : values;
     const inserted = await trx.insertInto('articles').values(row as typeof values).returning('seq').executeTakeFirstOrThrow();
     const seq = Number(inserted.seq);
-    await this.index(trx, seq, record, bands);
+    if (this.engine === 'sqlite') await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
     await this.applyEvents(trx, events, at);
     await this.touchStory(trx, story, record, copy !== null, at);
     for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
     this.synced = seq;
+    group.push({ seq, id: a.id, duplicateOf: copy?.id ?? null, key, signature: sig, bands: new Set(bands) });
     return copy
       ? { status: 'duplicate' as const, id: a.id, story, duplicateOf: copy.id, similarity: copy.similarity }
       : { status: 'new' as const, id: a.id, story };
@@ -388,25 +443,70 @@ export class Store {
     });
   }
 
-  /** Replays into the clusterer the originals other processes (or earlier runs) stored after `synced`. */
-  private async catchUp(db: Kysely<Tables>): Promise<void> {
+  /**
+   * Replays into the clusterer the originals other processes (or earlier runs) stored after `synced`, and returns
+   * those stored after `seen` (what the copy look-ups before the lock could not see) as copy candidates.
+   */
+  private async catchUp(db: Kysely<Tables>, seen = Number.MAX_SAFE_INTEGER): Promise<CopyCandidate[]> {
     const pageSize = 2000;
+    const fresh: CopyCandidate[] = [];
     for (;;) {
       const rows = await db
         .selectFrom('articles')
-        .select(['seq', 'id', 'cluster_terms'])
+        .select(['seq', 'id', 'cluster_terms', 'duplicate_of', 'text_key', 'signature'])
         .where('seq', '>', this.synced)
         .orderBy('seq')
         .limit(pageSize)
         .execute();
       for (const row of rows) {
         if (row.cluster_terms) this.clusterer.addTerms(row.id, JSON.parse(row.cluster_terms) as ClusterTerms);
-        this.synced = Number(row.seq);
+        const seq = Number(row.seq);
+        this.synced = seq;
+        if (seq <= seen) continue;
+        const signature = row.signature ? signatureFromBytes(row.signature) : null;
+        fresh.push({ seq, id: row.id, duplicateOf: row.duplicate_of, key: row.text_key, signature, bands: new Set(signature ? this.hasher.bandKeys(signature) : []) });
       }
       // The events of what is replayed were stored by whoever stored those articles.
       this.clusterer.takeHistory();
-      if (rows.length < pageSize) return;
+      if (rows.length < pageSize) return fresh;
     }
+  }
+
+  /** The latest `seq` committed: rows up to it are all committed (seqs are taken under the write lock). */
+  private async lastSeq(db: Kysely<Tables>): Promise<number> {
+    const row = await db.selectFrom('articles').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    return row?.m == null ? 0 : Number(row.m);
+  }
+
+  /** The story of a stored article now (its row read under the lock, so after any split; then following merges). */
+  private async storyOfStored(db: Kysely<Tables>, id: string): Promise<string> {
+    const row = await db.selectFrom('articles').select('story_id').where('id', '=', id).executeTakeFirstOrThrow();
+    return this.currentStory(db, row.story_id);
+  }
+
+  /**
+   * What is stored already of each article of a group, read before the lock: the row with its id, else its copy
+   * candidates — the stored articles with the same words, or the near copies the LSH bands find.
+   */
+  private async lookUpCopies(db: Kysely<Tables>, prepared: readonly Prepared[]): Promise<CopiesFound[]> {
+    const ids = prepared.map((p) => p.record.article.id);
+    const same = await db
+      .selectFrom('articles')
+      .select(['seq', 'id', 'duplicate_of', 'text_key', 'signature'])
+      .where((eb) => eb.or([eb('id', 'in', ids), eb('text_key', 'in', prepared.map((p) => p.key))]))
+      .orderBy('seq')
+      .execute();
+    const out: CopiesFound[] = [];
+    for (const p of prepared) {
+      const existing = same.find((r) => r.id === p.record.article.id);
+      if (existing) { out.push({ existing: { id: existing.id }, candidates: [] }); continue; }
+      const exact = same.find((r) => r.text_key === p.key);
+      const candidates = exact
+        ? [{ seq: Number(exact.seq), id: exact.id, duplicateOf: exact.duplicate_of, key: exact.text_key, signature: null }]
+        : p.sig ? await this.nearest(db, p.sig, p.bands) : [];
+      out.push({ existing: null, candidates });
+    }
+    return out;
   }
 
   /** The story a stored story id stands for now (following merges). */
@@ -420,9 +520,9 @@ export class Store {
     return current;
   }
 
-  /** The stored article this signature is most like, at or above the near-copy threshold (its original if a copy). */
-  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: string[]): Promise<{ id: string; story: string; similarity: number } | null> {
-    if (bands.length === 0) return null;
+  /** The stored articles at or above the near-copy threshold of this signature (found through its LSH bands). */
+  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: string[]): Promise<CopyCandidate[]> {
+    if (bands.length === 0) return [];
     // The articles sharing most bands first, at most DEFAULT_MAX_COPY_CANDIDATES of them: a corpus of many related
     // articles (a story retold every day, wire copies edited again and again) would otherwise make every lookup
     // read more signatures as it grows. A near copy (Jaccard ≥ 0.7) shares about 8 of 32 bands, an article half
@@ -436,33 +536,34 @@ export class Store {
       .orderBy('bands.article_id')
       .limit(DEFAULT_MAX_COPY_CANDIDATES)
       .as('top');
-    const candidates = await db
+    const rows = await db
       .selectFrom(top)
       .innerJoin('articles', 'articles.id', 'top.article_id')
-      .select(['articles.id', 'articles.story_id', 'articles.duplicate_of', 'articles.signature', 'articles.seq'])
+      .select(['articles.id', 'articles.duplicate_of', 'articles.text_key', 'articles.signature', 'articles.seq'])
       .execute();
-    let best: { id: string; story: string; similarity: number; seq: number } | null = null;
-    for (const c of candidates) {
-      if (!c.signature) continue;
-      const similarity = this.hasher.similarity(sig, signatureFromBytes(c.signature));
-      if (similarity < this.hasher.options.threshold) continue;
-      if (!best || similarity > best.similarity || (similarity === best.similarity && Number(c.seq) < best.seq)) {
-        best = { id: c.duplicate_of ?? c.id, story: c.story_id, similarity, seq: Number(c.seq) };
-      }
+    const out: CopyCandidate[] = [];
+    for (const r of rows) {
+      if (!r.signature) continue;
+      const signature = signatureFromBytes(r.signature);
+      if (this.hasher.similarity(sig, signature) >= this.hasher.options.threshold) out.push({ seq: Number(r.seq), id: r.id, duplicateOf: r.duplicate_of, key: r.text_key, signature });
     }
-    return best && { id: best.id, story: best.story, similarity: best.similarity };
+    return out;
   }
 
-  /** Entities, LSH bands and the full-text index of a new article. */
-  private async index(db: Kysely<Tables>, seq: number, record: ExtractRecord, bands: string[]): Promise<void> {
-    const id = record.article.id;
-    const entities = record.entities
-      .filter((e) => e.type !== 'other')
-      .map((e) => ({ article_id: id, canonical: e.canonical ?? `${e.type}:${e.name.toLowerCase()}`, name: e.name, type: e.type, mentions: e.mentions.length }));
-    if (entities.length) await db.insertInto('entities').values(entities).execute();
-    if (bands.length) await db.insertInto('bands').values(bands.map((band) => ({ band, article_id: id }))).execute();
-    const title = record.article.title ?? '';
-    if (this.engine === 'sqlite') await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${title}, ${record.article.text})`.execute(db);
+  /** The entity rows of new articles (filters by entity read them), in as few statements as the engines allow. */
+  private async insertEntities(db: Kysely<Tables>, records: readonly ExtractRecord[]): Promise<void> {
+    const rows = records.flatMap((record) =>
+      record.entities
+        .filter((e) => e.type !== 'other')
+        .map((e) => ({ article_id: record.article.id, canonical: e.canonical ?? `${e.type}:${e.name.toLowerCase()}`, name: e.name, type: e.type, mentions: e.mentions.length })),
+    );
+    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('entities').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
+  }
+
+  /** The LSH band rows of stored articles (the copy look-up reads them). */
+  private async insertBands(db: Kysely<Tables>, articles: ReadonlyArray<{ id: string; bands: readonly string[] }>): Promise<void> {
+    const rows = articles.flatMap((a) => a.bands.map((band) => ({ band, article_id: a.id })));
+    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('bands').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
   }
 
   /** The clusterer's new stories and merges, written to the stories table and the history. */
