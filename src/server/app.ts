@@ -15,7 +15,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { countOutcome, createArticleIngester, emptyTally, ingestStream, type IngestOutcome } from '../api/ingest.js';
 import { readArticleRecord } from '../ingest/index.js';
 import { Story as StorySchema, ExtractRecord as ExtractRecordSchema } from '../model/schema.js';
-import type { Store } from '../store/index.js';
+import type { ArticleSummary as ArticleSummaryType, CopySummary as CopySummaryType, SearchHit as SearchHitType, Store, StorySummary as StorySummaryType } from '../store/index.js';
+import type { StoryEvent as StoryEventType } from '../story/cluster/index.js';
 import { createMetrics } from './metrics.js';
 import { ResponseCache } from './response-cache.js';
 
@@ -36,6 +37,28 @@ const Offset = z.coerce.number().int().min(0).max(1_000_000);
 
 const StorySummary = z.object({ id: z.string(), title: z.string().nullable(), firstDay: z.string().nullable(), lastDay: z.string().nullable(), articles: z.number(), originals: z.number(), sources: z.array(z.string()) }).openapi('StorySummary');
 const ArticleSummary = z.object({ id: z.string(), title: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(), story: z.string(), duplicateOf: z.string().nullable(), snippet: z.string().optional() }).openapi('ArticleSummary');
+const SearchHit = ArticleSummary.omit({ duplicateOf: true }).extend({ snippet: z.string() }).openapi('SearchHit');
+const CopySummary = z.object({ id: z.string(), duplicateOf: z.string(), similarity: z.number(), source: z.string().nullable(), title: z.string().nullable() }).openapi('CopySummary');
+const StoryEvent = z
+  .object({ type: z.enum(['new', 'join', 'merge', 'split']), story: z.string(), article: z.string(), merged: z.string().optional(), articles: z.array(z.string()).optional(), score: z.number().optional() })
+  .openapi('StoryEvent');
+
+/** Whether two object types have the same fields, each of the same type and optionality. */
+type Same<A, B> = (<T>() => T extends Fields<A> ? 1 : 2) extends (<T>() => T extends Fields<B> ? 1 : 2) ? true : false;
+/** An object type's fields as one flat mapped type (so that interfaces and zod's inferred types compare). */
+type Fields<T> = { [K in keyof T]: T[K] };
+/**
+ * The answers' schemas describe exactly what the store returns (and the web UI reads, web/src/types.ts): a field
+ * added to one and not the other fails the build.
+ */
+const SCHEMAS_MATCH_THE_STORE: [
+  Same<z.infer<typeof StorySummary>, StorySummaryType>,
+  Same<Omit<z.infer<typeof ArticleSummary>, 'snippet'>, ArticleSummaryType>,
+  Same<z.infer<typeof SearchHit>, SearchHitType>,
+  Same<z.infer<typeof CopySummary>, CopySummaryType>,
+  Same<z.infer<typeof StoryEvent>, StoryEventType>,
+] = [true, true, true, true, true];
+void SCHEMAS_MATCH_THE_STORE;
 const Filters = z.object({
   since: Day.optional().openapi({ description: 'On or after this day' }),
   until: Day.optional().openapi({ description: 'On or before this day' }),
@@ -90,13 +113,13 @@ const routes = {
     path: '/api/stories/{id}',
     request: { params: z.object({ id: z.string().max(100) }) },
     responses: {
-      200: json(z.object({ summary: StorySummary, analysis: StorySchema, duplicates: z.array(z.object({ id: z.string(), duplicateOf: z.string(), similarity: z.number(), source: z.string().nullable(), title: z.string().nullable() })), history: z.array(z.object({ type: z.string(), story: z.string(), article: z.string(), merged: z.string().optional(), score: z.number().optional() })) }), 'The story and its cross-outlet analysis'),
+      200: json(z.object({ summary: StorySummary, analysis: StorySchema, duplicates: z.array(CopySummary), history: z.array(StoryEvent) }), 'The story and its cross-outlet analysis'),
       ...errors,
     },
   }),
   articles: createRoute({ method: 'get', path: '/api/articles', request: { query: Filters }, responses: { 200: json(z.object({ articles: z.array(ArticleSummary), total: z.number() }), 'Articles, latest first'), ...errors } }),
   article: createRoute({ method: 'get', path: '/api/articles/{id}', request: { params: z.object({ id: z.string().max(100) }) }, responses: { 200: json(z.object({ summary: ArticleSummary, record: ExtractRecordSchema }), 'The article and everything extracted from it'), ...errors } }),
-  search: createRoute({ method: 'get', path: '/api/search', request: { query: z.object({ q: z.string().min(1).max(500), limit: Limit.default(20) }) }, responses: { 200: json(z.object({ hits: z.array(ArticleSummary.omit({ duplicateOf: true }).extend({ snippet: z.string() })) }), 'Articles matching, best first'), ...errors } }),
+  search: createRoute({ method: 'get', path: '/api/search', request: { query: z.object({ q: z.string().min(1).max(500), limit: Limit.default(20) }) }, responses: { 200: json(z.object({ hits: z.array(SearchHit) }), 'Articles matching, best first'), ...errors } }),
   add: createRoute({
     method: 'post',
     path: '/api/articles',
