@@ -40,4 +40,41 @@ describe('mergeStoryEntities', () => {
     ]);
     assert.equal(merged.length, 3);
   });
+
+  /** An article whose text holds each name once, in order, after its prefix; its entity mentions index it. */
+  const article = (parts: Array<[prefix: string, name: string, id: string, type: Entity['type'], full: string, roles?: string[]]>) => {
+    let text = '';
+    const entities: Entity[] = [];
+    for (const [prefix, name, id, type, full, roles] of parts) {
+      text += prefix;
+      entities.push({ id, type, name: full, canonical: `${type}:${full.toLowerCase()}`, roles: roles ?? [], affiliations: [], mentions: [{ start: text.length, end: text.length + name.length, text: name }] });
+      text += `${name}. `;
+    }
+    return { article: { text }, entities };
+  };
+
+  it('gives a name used as a family name the one full name beginning with it, when none ends with it', () => {
+    const merged = mergeStoryEntities([
+      article([['Mr. ', 'Moon', 'e1', 'person', 'Moon'], ['Then President ', 'Xi', 'e2', 'person', 'Xi', ['President']]]),
+      article([['Talks with ', 'Moon Jae-in', 'e1', 'person', 'Moon Jae-in'], ['and ', 'Xi Jinping', 'e2', 'person', 'Xi Jinping']]),
+    ]);
+    assert.deepEqual(merged.map((e) => [e.name, e.in.length]), [['Moon Jae-in', 2], ['Xi Jinping', 2]]);
+  });
+
+  it('does not read a given name used alone, a name two full names begin with, or a place\'s name as a family name', () => {
+    const merged = mergeStoryEntities([
+      article([['A man who gave his name as ', 'Michel', 'e1', 'person', 'Michel'], ['Mr. ', 'Kim', 'e2', 'person', 'Kim'], ['Mr. ', 'Seoul', 'e3', 'person', 'Seoul']]),
+      article([['President ', 'Michel Temer', 'e1', 'person', 'Michel Temer'], ['', 'Kim Jong-un', 'e2', 'person', 'Kim Jong-un'], ['', 'Kim Yo-jong', 'e3', 'person', 'Kim Yo-jong'], ['', 'Seoul', 'e4', 'place', 'Seoul'], ['', 'Seoul Semiconductor', 'e5', 'person', 'Seoul Semiconductor']]),
+    ]);
+    assert.equal(merged.length, 8, merged.map((e) => e.name).join());
+    assert.equal(merged.find((e) => e.name === 'Michel')?.in.length, 1);
+  });
+
+  it('reads a full name ending in the word first', () => {
+    const merged = mergeStoryEntities([
+      article([['Mr. ', 'Kim', 'e1', 'person', 'Kim']]),
+      article([['', 'Kim Jong-un', 'e1', 'person', 'Kim Jong-un'], ['', 'Andrew Kim', 'e2', 'person', 'Andrew Kim']]),
+    ]);
+    assert.equal(merged.find((e) => e.name === 'Andrew Kim')?.in.length, 2);
+  });
 });
