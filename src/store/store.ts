@@ -447,7 +447,7 @@ export class Store {
    * Replays into the clusterer the originals other processes (or earlier runs) stored after `synced`, and returns
    * those stored after `seen` (what the copy look-ups before the lock could not see) as copy candidates.
    */
-  private async catchUp(db: Kysely<Tables>, seen = Number.MAX_SAFE_INTEGER): Promise<CopyCandidate[]> {
+  private async catchUp(db: Kysely<Tables>, seen: number): Promise<CopyCandidate[]> {
     const pageSize = 2000;
     const fresh: CopyCandidate[] = [];
     for (;;) {
@@ -492,7 +492,7 @@ export class Store {
     const ids = prepared.map((p) => p.record.article.id);
     const same = await db
       .selectFrom('articles')
-      .select(['seq', 'id', 'duplicate_of', 'text_key', 'signature'])
+      .select(['seq', 'id', 'duplicate_of', 'text_key'])
       .where((eb) => eb.or([eb('id', 'in', ids), eb('text_key', 'in', prepared.map((p) => p.key))]))
       .orderBy('seq')
       .execute();
