@@ -3,7 +3,8 @@
  *
  *   node dist/bench/bench-corpus.js --sqlite            the shared story sets into a fresh SQLite file, one core
  *   node dist/bench/bench-corpus.js --workers N         the same through NATS JetStream into PostgreSQL, N workers
- *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows
+ *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows; then
+ *                                                       a new replica into the grown store and into an empty one, twice
  *
  * The large corpus of --scale is the shared story sets replayed: replica r (r ≥ 1) has every capitalised word after
  * a sentence's first and one longer lower-case word in six given a suffix of its own and every digit shifted (other
@@ -186,6 +187,33 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
     await flush();
     total = performance.now() - start;
     rows.push({ replica: r, full: n === lines.length, storedAfter: done, msPerArticle: total / n, storeMsPerArticle: storeMs / n, duplicates: (await store.count()).duplicates, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
+    console.error(JSON.stringify(rows.at(-1)));
+  }
+  // Growth without the machine's drift: the same new replica into the grown store and into an empty one, one after
+  // the other, twice (the rows above are a quarter of an hour apart at 100,000, and this machine's speed moves by a
+  // fifth within an hour).
+  const replicaInto = async (into: Store, r: number): Promise<{ msPerArticle: number; storeMsPerArticle: number }> => {
+    const records: ExtractRecord[] = [];
+    const start = performance.now();
+    for (const [i, line] of lines.entries()) {
+      const read = readArticleRecord(`control#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
+      if (read.ok) records.push(extract(read.input, read.article, read.messages).record);
+    }
+    const stored = performance.now();
+    for (let k = 0; k < records.length; k += DEFAULT_INGEST_GROUP) for (const result of await into.addMany(records.slice(k, k + DEFAULT_INGEST_GROUP))) if (result instanceof Error) throw result;
+    const end = performance.now();
+    return { msPerArticle: (end - start) / records.length, storeMsPerArticle: (end - stored) / records.length };
+  };
+  const lastReplica = Math.ceil(target / lines.length);
+  for (let k = 0; k < 2; k++) {
+    const r = lastReplica + 1 + k;
+    const grown = await replicaInto(store, r);
+    const emptyDb = fresh('parallax-scale-empty');
+    const empty = await Store.open(emptyDb);
+    const fromEmpty = await replicaInto(empty, r);
+    await empty.close();
+    removeDb(emptyDb);
+    rows.push({ control: k + 1, replica: r, grown, empty: fromEmpty });
     console.error(JSON.stringify(rows.at(-1)));
   }
   await store.close();
