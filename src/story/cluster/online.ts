@@ -339,6 +339,9 @@ export class OnlineClusterer {
     const day = dayOf(a.published);
     const lookup = [...vector].sort((x, y) => y[1] - x[1]).slice(0, this.options.candidateTerms);
     const candidates = this.candidates(lookup.map(([t]) => t));
+    // The vector as two arrays for the scoring loop (up to maxCandidates stories an article, the clusterer's largest
+    // cost once its live window is full); the same order as the map's, so the same sums.
+    const termIds = [...vector.keys()], weights = [...vector.values()];
     const scored: Array<{ story: StoryState; score: number }> = [];
     for (const id of candidates) {
       const s = this.stories.get(id)!;
@@ -346,7 +349,7 @@ export class OnlineClusterer {
       if (day !== null && s.first !== null && (day < s.first - this.options.windowDays || day > s.last! + this.options.windowDays)) continue;
       // Without dates on both sides, the score must clear the higher bar: subtracting the difference ranks it fairly.
       const dated = day !== null && s.first !== null;
-      scored.push({ story: s, score: this.similarity(vector, s) - (dated ? 0 : this.options.undatedThreshold - this.options.threshold) });
+      scored.push({ story: s, score: this.similarity(termIds, weights, s) - (dated ? 0 : this.options.undatedThreshold - this.options.threshold) });
     }
     scored.sort((x, y) => y.score - x.score || byStoryNumber(x.story.id, y.story.id));
     const best = scored[0];
@@ -514,9 +517,10 @@ export class OnlineClusterer {
     }
   }
 
-  private similarity(vector: ReadonlyMap<number, number>, s: StoryState): number {
+  private similarity(terms: readonly number[], weights: readonly number[], s: StoryState): number {
     let dot = 0;
-    for (const [t, w] of vector) dot += w * (s.centroid.get(t) ?? 0);
+    const centroid = s.centroid;
+    for (let k = 0; k < terms.length; k++) dot += weights[k]! * (centroid.get(terms[k]!) ?? 0);
     return s.normSq > 0 ? dot / Math.sqrt(s.normSq) : 0;
   }
 
