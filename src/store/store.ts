@@ -352,7 +352,7 @@ export class Store {
     const group: CopyCandidate[] = [];
     const out: AddResult[] = [];
     for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group));
-    await this.insertBands(trx, group.map((g) => ({ id: g.id, bands: [...g.bands!] })));
+    await this.insertBands(trx, prepared.filter((_, k) => out[k]!.status !== 'unchanged').map((p) => ({ id: p.record.article.id, bands: p.bands })));
     return out;
   }
 
