@@ -29,7 +29,7 @@ function edit(text: string): string {
 export function evaluateCopies(path: string, hasher = new MinHasher()): CopyDetection {
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { story: string; text: string });
   const sigs = lines.map((l) => hasher.signature(l.text));
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   sigs.forEach((sig, i) => {
     if (sig) for (const k of hasher.bandKeys(sig)) (index.get(k) ?? index.set(k, []).get(k)!).push(i);
   });

@@ -14,14 +14,14 @@ export interface CopyCandidate {
   key: string;
   signature: Uint32Array | null;
   /** Its LSH band keys; absent when it was found through the band index (it shares one with the article). */
-  bands?: ReadonlySet<string>;
+  bands?: ReadonlySet<number>;
 }
 
 /** The article being stored, as the copy choice reads it. */
 export interface CopyProbe {
   key: string;
   sig: Uint32Array | null;
-  bands: readonly string[];
+  bands: readonly number[];
 }
 
 export interface CopyChoice {

@@ -168,6 +168,29 @@ for (const engine of engines) {
         await store.close();
       }
     });
+
+    it('migrates a store with text LSH bands: the integer bands are made again from the signatures, and copies still found', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      // Back to the schema before migration 0004: its text bands table (empty) and no record of the migration.
+      const old = await Store.open(location);
+      const signed = Number((await old.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('signature', 'is not', null).executeTakeFirstOrThrow()).n);
+      assert.ok(signed >= 5);
+      await old.db.schema.dropTable('lsh_bands').execute();
+      await old.db.schema.createTable('bands').addColumn('band', 'text').addColumn('article_id', 'text').execute();
+      await old.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0004-integer-bands' as never).execute();
+      await old.close();
+      const store = await Store.open(location);
+      try {
+        const rows = Number((await store.db.selectFrom('lsh_bands').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        assert.equal(rows, signed * DEFAULT_MINHASH_OPTIONS.bands);
+        const again = recordOf('c3', { text: `CAMBORNE (Wire) — ${flood('')}`.trim(), source: 'Night Desk', url: 'https://nd.example/flood', published: '2020-02-09' });
+        const r = await store.add(again);
+        assert.equal(r.status, 'duplicate');
+        assert.equal(r.duplicateOf, a1.article.id);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }
 
@@ -184,7 +207,9 @@ describe('Store with two writers (PostgreSQL)', () => {
     };
   };
   const counted = async (store: Store, table: 'entities' | 'bands', id: string): Promise<number> =>
-    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n);
+    table === 'entities'
+      ? Number((await store.db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n)
+      : Number((await store.db.selectFrom('lsh_bands').innerJoin('articles', 'articles.seq', 'lsh_bands.article_seq').select((eb) => eb.fn.countAll<number>().as('n')).where('articles.id', '=', id).executeTakeFirstOrThrow()).n);
 
   it('finds the copies another writer stored between a group\'s look-ups and its lock', async (t) => {
     if (!db) return t.skip('no PostgreSQL server');

@@ -102,7 +102,7 @@ interface Prepared {
   record: ExtractRecord;
   key: string;
   sig: Uint32Array | null;
-  bands: string[];
+  bands: number[];
   terms: ClusterTerms;
   json: string;
 }
@@ -352,7 +352,7 @@ export class Store {
     const group: CopyCandidate[] = [];
     const out: AddResult[] = [];
     for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group));
-    await this.insertBands(trx, prepared.filter((_, k) => out[k]!.status !== 'unchanged').map((p) => ({ id: p.record.article.id, bands: p.bands })));
+    await this.insertBands(trx, group.map((g) => ({ seq: g.seq, bands: g.bands! })));
     return out;
   }
 
@@ -521,24 +521,24 @@ export class Store {
   }
 
   /** The stored articles at or above the near-copy threshold of this signature (found through its LSH bands). */
-  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: string[]): Promise<CopyCandidate[]> {
+  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: number[]): Promise<CopyCandidate[]> {
     if (bands.length === 0) return [];
     // The articles sharing most bands first, at most DEFAULT_MAX_COPY_CANDIDATES of them: a corpus of many related
     // articles (a story retold every day, wire copies edited again and again) would otherwise make every lookup
     // read more signatures as it grows. A near copy (Jaccard ≥ 0.7) shares about 8 of 32 bands, an article half
     // alike about 2, so the cut leaves the near copies in.
     const top = db
-      .selectFrom('bands')
-      .select((eb) => ['bands.article_id', eb.fn.countAll<number>().as('hits')])
-      .where('bands.band', 'in', bands)
-      .groupBy('bands.article_id')
+      .selectFrom('lsh_bands')
+      .select((eb) => ['lsh_bands.article_seq', eb.fn.countAll<number>().as('hits')])
+      .where('lsh_bands.band', 'in', bands)
+      .groupBy('lsh_bands.article_seq')
       .orderBy('hits', 'desc')
-      .orderBy('bands.article_id')
+      .orderBy('lsh_bands.article_seq')
       .limit(DEFAULT_MAX_COPY_CANDIDATES)
       .as('top');
     const rows = await db
       .selectFrom(top)
-      .innerJoin('articles', 'articles.id', 'top.article_id')
+      .innerJoin('articles', 'articles.seq', 'top.article_seq')
       .select(['articles.id', 'articles.duplicate_of', 'articles.text_key', 'articles.signature', 'articles.seq'])
       .execute();
     const out: CopyCandidate[] = [];
@@ -561,9 +561,9 @@ export class Store {
   }
 
   /** The LSH band rows of stored articles (the copy look-up reads them). */
-  private async insertBands(db: Kysely<Tables>, articles: ReadonlyArray<{ id: string; bands: readonly string[] }>): Promise<void> {
-    const rows = articles.flatMap((a) => a.bands.map((band) => ({ band, article_id: a.id })));
-    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('bands').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
+  private async insertBands(db: Kysely<Tables>, articles: ReadonlyArray<{ seq: number; bands: Iterable<number> }>): Promise<void> {
+    const rows = articles.flatMap((a) => [...a.bands].map((band) => ({ band, article_seq: a.seq })));
+    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('lsh_bands').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
   }
 
   /** The clusterer's new stories and merges, written to the stories table and the history. */

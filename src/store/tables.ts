@@ -37,9 +37,11 @@ export interface EntitiesTable {
   mentions: number;
 }
 
-export interface BandsTable {
-  band: string;
-  article_id: string;
+export interface LshBandsTable {
+  /** `MinHasher.bandKeys`: the band number above its 32-bit hash. */
+  band: number;
+  /** The article's `seq`. */
+  article_seq: number;
 }
 
 export interface StoriesTable {
@@ -86,7 +88,7 @@ export interface Tables {
   cluster_snapshots: ClusterSnapshotsTable;
   articles: ArticlesTable;
   entities: EntitiesTable;
-  bands: BandsTable;
+  lsh_bands: LshBandsTable;
   stories: StoriesTable;
   story_events: StoryEventsTable;
   meta: MetaTable;

@@ -92,16 +92,20 @@ export class MinHasher {
     return sig;
   }
 
-  /** One key per band: two signatures sharing any key are candidates. The band number is part of the key. */
-  bandKeys(sig: Uint32Array): string[] {
-    const keys: string[] = [];
+  /**
+   * One key per band: two signatures sharing any key are candidates. The band number is part of the key, as its high
+   * bits above the band's 32-bit hash (a whole number below 2^53, so a store keeps it as an integer: half the bytes of
+   * a text key in the index it is looked up in).
+   */
+  bandKeys(sig: Uint32Array): number[] {
+    const keys: number[] = [];
     for (let band = 0; band < this.options.bands; band++) {
       let h = 0x811c9dc5 ^ band;
       for (let r = band * this.rows; r < (band + 1) * this.rows; r++) {
         h = Math.imul(h ^ sig[r]!, 0x01000193);
         h = Math.imul(h ^ (sig[r]! >>> 16), 0x01000193);
       }
-      keys.push(`${band.toString(36)}:${(h >>> 0).toString(36)}`);
+      keys.push(band * 2 ** 32 + (h >>> 0));
     }
     return keys;
   }
