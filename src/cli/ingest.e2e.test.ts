@@ -135,7 +135,7 @@ describe('parallax ingest and the store commands', () => {
     const q = (s: string): number => (check.prepare(s).get() as { n: number }).n;
     assert.equal(q('select sum(articles) n from stories where merged_into is null'), before);
     assert.equal(q(`select count(*) n from articles a where not exists (select 1 from stories s where s.id = a.story_id)`), 0);
-    assert.equal(q(`select count(*) n from articles a where not exists (select 1 from entities e where e.article_id = a.id)`), 0);
+    assert.equal(q(`select count(*) n from articles a where a.seq not in (select rowid from entity_index)`), 0);
     assert.equal(q(`select count(*) n from articles_fts where articles_fts match '"report"'`), before);
     check.close();
     const resumed = await runCli(['ingest', '--db', db, '--json', dump]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createArticlePipeline } from '../api/extract.js';
 import { readArticleRecord } from '../ingest/index.js';
 import type { ExtractRecord } from '../model/schema.js';
@@ -169,6 +170,36 @@ for (const engine of engines) {
       }
     });
 
+    it('finds articles by entity through the index after every kind of add, and an old store\'s entity rows are migrated (SQLite)', async (t) => {
+      if (!location) return t.skip('no PostgreSQL server');
+      const probe = await Store.open(location);
+      const sqlite = probe.engine === 'sqlite';
+      try {
+        // A near copy names what its original names; the trial names Barclays; nothing names Atlantis.
+        assert.deepEqual((await probe.articles({ entity: 'Mary Jones' })).total, 5);
+        const barclays = (await probe.articles({ entity: 'barclays' })).articles.map((a) => a.id);
+        assert.ok(barclays.includes(b1.article.id) && !barclays.includes(a1.article.id), barclays.join());
+        assert.equal((await probe.articles({ entity: 'Atlantis' })).total, 0);
+      } catch (error) {
+        await probe.close();
+        throw error;
+      }
+      if (!sqlite) { await probe.close(); return; }
+      // Back to the schema before migration 0005: an entities table holding Mary Jones's rows for a1 alone.
+      await sql`drop table entity_index`.execute(probe.db);
+      await sql`create table entities (article_id text not null, canonical text not null, name text not null, type text not null, mentions integer not null)`.execute(probe.db);
+      for (const e of a1.entities.filter((x) => x.type !== 'other')) await sql`insert into entities values (${a1.article.id}, ${e.canonical ?? `${e.type}:${e.name.toLowerCase()}`}, ${e.name}, ${e.type}, ${e.mentions.length})`.execute(probe.db);
+      await probe.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0005-entity-index' as never).execute();
+      await probe.close();
+      const store = await Store.open(location);
+      try {
+        assert.deepEqual((await store.articles({ entity: 'Mary Jones' })).articles.map((a) => a.id), [a1.article.id]);
+        assert.equal((await store.articles({ entity: 'barclays' })).total, 0, 'only what the old rows held');
+        assert.equal(await store.db.selectFrom('entities' as never).selectAll().execute().then(() => 'present', () => 'dropped'), 'dropped');
+      } finally {
+        await store.close();
+      }
+    });
     it('migrates a store with text LSH bands: the integer bands are made again from the signatures, and copies still found', async (t) => {
       if (!location) return t.skip('no PostgreSQL server');
       // Back to the schema before migration 0004: its text bands table (empty) and no record of the migration.
@@ -177,7 +208,12 @@ for (const engine of engines) {
       assert.ok(signed >= 5);
       await old.db.schema.dropTable('lsh_bands').execute();
       await old.db.schema.createTable('bands').addColumn('band', 'text').addColumn('article_id', 'text').execute();
-      await old.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0004-integer-bands' as never).execute();
+      // (and before 0005: SQLite's entity table, empty, instead of its entity index)
+      if (old.engine === 'sqlite') {
+        await sql`drop table entity_index`.execute(old.db);
+        await sql`create table entities (article_id text not null, canonical text not null, name text not null, type text not null, mentions integer not null)`.execute(old.db);
+      }
+      await old.db.deleteFrom('kysely_migration' as never).where('name' as never, 'in', ['0004-integer-bands', '0005-entity-index'] as never).execute();
       await old.close();
       const store = await Store.open(location);
       try {
@@ -191,6 +227,7 @@ for (const engine of engines) {
         await store.close();
       }
     });
+
   });
 }
 

@@ -18,6 +18,7 @@ import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOpt
 import { MinHasher, shingleWords, signatureBytes, signatureFromBytes, textKeyOfWords, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, StoreError, type Connection } from './connect.js';
 import { chooseCopy, type CopyCandidate } from './copy-choice.js';
+import { entityDocument, entityMatch } from './entity-keys.js';
 import { migrations, type Engine } from './migrations.js';
 import { ftsQuery, snippet } from './search-text.js';
 import type { ArticleSummary, CopySummary, SearchHit, StorySummary } from './summaries.js';
@@ -96,6 +97,9 @@ export const betweenLookUpAndLock: { run?: () => Promise<void> } = {};
 
 /** Another writer stored an article of the group between the group's look-ups and its lock. */
 class GroupRace extends Error {}
+
+/** The id an entity is filtered by: its canonical id, else its type and lower-cased name. */
+const entityCanonical = (e: ExtractRecord['entities'][number]): string => e.canonical ?? `${e.type}:${e.name.toLowerCase()}`;
 
 /** An article ready to store: what needs no lock is computed before the transaction. */
 interface Prepared {
@@ -344,7 +348,8 @@ export class Store {
     // The articles this group will write (the first of an id given twice; none stored already), by id.
     const writing = new Map<string, ExtractRecord>();
     for (const [k, p] of prepared.entries()) if (!found[k]!.existing && !writing.has(p.record.article.id)) writing.set(p.record.article.id, p.record);
-    await this.insertEntities(trx, [...writing.values()]);
+    // PostgreSQL's entity rows need no lock; SQLite's index is keyed by `seq`, known once the articles are written.
+    if (this.engine === 'postgres') await this.insertEntities(trx, [...writing.values()]);
     await betweenLookUpAndLock.run?.();
     await lock();
     const fresh = await this.catchUp(trx, seen);
@@ -353,6 +358,7 @@ export class Store {
     const out: AddResult[] = [];
     for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group));
     await this.insertBands(trx, group.map((g) => ({ seq: g.seq, bands: g.bands! })));
+    if (this.engine === 'sqlite') await this.indexEntities(trx, group.map((g) => ({ seq: g.seq, record: writing.get(g.id)! })));
     return out;
   }
 
@@ -550,12 +556,20 @@ export class Store {
     return out;
   }
 
-  /** The entity rows of new articles (filters by entity read them), in as few statements as the engines allow. */
+  /** SQLite: the entity index documents of stored articles (`entity-keys.ts`). */
+  private async indexEntities(db: Kysely<Tables>, stored: ReadonlyArray<{ seq: number; record: ExtractRecord }>): Promise<void> {
+    for (const { seq, record } of stored) {
+      const keys = entityDocument(record.entities.filter((e) => e.type !== 'other').map(entityCanonical));
+      if (keys) await sql`insert into entity_index (rowid, keys) values (${seq}, ${keys})`.execute(db);
+    }
+  }
+
+  /** PostgreSQL: the entity rows of new articles (filters by entity read them), in as few statements as it allows. */
   private async insertEntities(db: Kysely<Tables>, records: readonly ExtractRecord[]): Promise<void> {
     const rows = records.flatMap((record) =>
       record.entities
         .filter((e) => e.type !== 'other')
-        .map((e) => ({ article_id: record.article.id, canonical: e.canonical ?? `${e.type}:${e.name.toLowerCase()}`, name: e.name, type: e.type, mentions: e.mentions.length })),
+        .map((e) => ({ article_id: record.article.id, canonical: entityCanonical(e), name: e.name, type: e.type, mentions: e.mentions.length })),
     );
     for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('entities').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
   }
@@ -666,7 +680,8 @@ export class Store {
         // A canonical id ("person:keir starmer") or a name, as any kind of entity: all found through the index.
         const name = filter.entity.toLowerCase().trim();
         const ids = [name, ...(['person', 'organization', 'place'] as const).map((type) => `${type}:${name}`)];
-        all.push(eb('articles.id', 'in', eb.selectFrom('entities').select('entities.article_id').where('entities.canonical', 'in', ids)));
+        if (this.engine === 'sqlite') all.push(eb('articles.seq', 'in', sql<number>`(select rowid from entity_index where entity_index match ${entityMatch(ids)})`));
+        else all.push(eb('articles.id', 'in', eb.selectFrom('entities').select('entities.article_id').where('entities.canonical', 'in', ids)));
       }
       if (filter.q) {
         const match = ftsQuery(filter.q);
