@@ -182,11 +182,30 @@ function entityIndex(engine: Engine): Migration {
   };
 }
 
+/**
+ * The LSH bands of the latest articles in a small table of their own, moved into `lsh_bands` in one sorted insert
+ * every few thousand articles (Store.insertBands): an article's 32 band rows land at random places in the large
+ * B-tree, so written there one group at a time each row costs a page write once the tree outgrows the page cache.
+ */
+function recentBands(engine: Engine): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      let recent = db.schema
+        .createTable('lsh_bands_recent')
+        .addColumn('band', engine === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+        .addColumn('article_seq', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('lsh_bands_recent_pk', ['band', 'article_seq']);
+      if (engine === 'sqlite') recent = recent.modifyEnd(sql`without rowid`);
+      await recent.execute();
+    },
+  };
+}
+
 /** Every migration, by name; names sort in the order they apply. */
 export function migrations(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001-initial': initial(engine), '0002-cluster-snapshots': clusterSnapshots(engine), '0003-copies-index': copiesIndex(), '0004-integer-bands': integerBands(engine), '0005-entity-index': entityIndex(engine) };
+      return { '0001-initial': initial(engine), '0002-cluster-snapshots': clusterSnapshots(engine), '0003-copies-index': copiesIndex(), '0004-integer-bands': integerBands(engine), '0005-entity-index': entityIndex(engine), '0006-recent-bands': recentBands(engine) };
     },
   };
 }

@@ -189,7 +189,10 @@ for (const engine of engines) {
       await sql`drop table entity_index`.execute(probe.db);
       await sql`create table entities (article_id text not null, canonical text not null, name text not null, type text not null, mentions integer not null)`.execute(probe.db);
       for (const e of a1.entities.filter((x) => x.type !== 'other')) await sql`insert into entities values (${a1.article.id}, ${e.canonical ?? `${e.type}:${e.name.toLowerCase()}`}, ${e.name}, ${e.type}, ${e.mentions.length})`.execute(probe.db);
-      await probe.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0005-entity-index' as never).execute();
+      // (and before 0006: the recent bands moved into the large table)
+      await sql`insert into lsh_bands select * from lsh_bands_recent`.execute(probe.db);
+      await sql`drop table lsh_bands_recent`.execute(probe.db);
+      await probe.db.deleteFrom('kysely_migration' as never).where('name' as never, 'in', ['0005-entity-index', '0006-recent-bands'] as never).execute();
       await probe.close();
       const store = await Store.open(location);
       try {
@@ -213,7 +216,8 @@ for (const engine of engines) {
         await sql`drop table entity_index`.execute(old.db);
         await sql`create table entities (article_id text not null, canonical text not null, name text not null, type text not null, mentions integer not null)`.execute(old.db);
       }
-      await old.db.deleteFrom('kysely_migration' as never).where('name' as never, 'in', ['0004-integer-bands', '0005-entity-index'] as never).execute();
+      await old.db.schema.dropTable('lsh_bands_recent').execute();
+      await old.db.deleteFrom('kysely_migration' as never).where('name' as never, 'in', ['0004-integer-bands', '0005-entity-index', '0006-recent-bands'] as never).execute();
       await old.close();
       const store = await Store.open(location);
       try {
@@ -246,7 +250,7 @@ describe('Store with two writers (PostgreSQL)', () => {
   const counted = async (store: Store, table: 'entities' | 'bands', id: string): Promise<number> =>
     table === 'entities'
       ? Number((await store.db.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', id).executeTakeFirstOrThrow()).n)
-      : Number((await store.db.selectFrom('lsh_bands').innerJoin('articles', 'articles.seq', 'lsh_bands.article_seq').select((eb) => eb.fn.countAll<number>().as('n')).where('articles.id', '=', id).executeTakeFirstOrThrow()).n);
+      : (await Promise.all((['lsh_bands', 'lsh_bands_recent'] as const).map(async (table) => Number((await store.db.selectFrom(table).innerJoin('articles', 'articles.seq', `${table}.article_seq`).select((eb) => eb.fn.countAll<number>().as('n')).where('articles.id', '=', id).executeTakeFirstOrThrow()).n)))).reduce((a, b) => a + b);
 
   it('finds the copies another writer stored between a group\'s look-ups and its lock', async (t) => {
     if (!db) return t.skip('no PostgreSQL server');
@@ -287,6 +291,40 @@ describe('Store with two writers (PostgreSQL)', () => {
     } finally {
       await mine.close();
       await theirs.close();
+    }
+  });
+});
+
+describe('Store LSH bands, recent and merged', () => {
+  it('keeps the latest articles\' bands in the small table, moves them every N articles, and finds copies in both', async (t) => {
+    const pg = await freshPostgres();
+    try {
+      for (const location of [join(tempDir(), 'bands.db'), pg?.url ?? null]) {
+        if (!location) { t.diagnostic('no PostgreSQL server: SQLite only'); continue; }
+        const store = await Store.open(location, { bandMergeEvery: 3 });
+        const rows = async (table: 'lsh_bands' | 'lsh_bands_recent'): Promise<number> => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        const bands = DEFAULT_MINHASH_OPTIONS.bands;
+        try {
+          await store.addMany([a1, b1]);
+          assert.deepEqual([await rows('lsh_bands'), await rows('lsh_bands_recent')], [0, 2 * bands]);
+          await store.add(a2); // the third article: all three moved
+          assert.deepEqual([await rows('lsh_bands'), await rows('lsh_bands_recent')], [3 * bands, 0]);
+          const fromMerged = await store.add(copy);
+          assert.deepEqual([fromMerged.status, fromMerged.duplicateOf], ['duplicate', a1.article.id]);
+          const text = 'Ferry services between Dover and Calais were cancelled on Thursday as gales reached ninety miles an hour. The port authority said crossings would resume on Friday morning, weather permitting, and that passengers holding tickets could travel on any later sailing.';
+          const f1 = recordOf('f1', { text, source: 'Kent Courier', url: 'https://kc.example/ferry', published: '2020-02-13' });
+          const f2 = recordOf('f2', { text: `DOVER (Wire) — ${text}`, source: 'Coast Radio', url: 'https://cr.example/ferry', published: '2020-02-13' });
+          await store.add(f1);
+          assert.equal(await rows('lsh_bands_recent'), 2 * bands);
+          const fromRecent = await store.add(f2);
+          assert.deepEqual([fromRecent.status, fromRecent.duplicateOf], ['duplicate', f1.article.id]);
+          assert.deepEqual([await rows('lsh_bands'), await rows('lsh_bands_recent')], [6 * bands, 0]);
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      await pg?.drop();
     }
   });
 });

@@ -75,6 +75,8 @@ export interface StoreOptions {
   cluster?: ClusterOptions;
   /** Articles between snapshots of the clusterer's state (default 10,000). */
   snapshotEvery?: number;
+  /** Articles whose LSH bands wait in a small table before they are moved into the large one (default BAND_MERGE_EVERY). */
+  bandMergeEvery?: number;
 }
 
 const now = (): string => new Date().toISOString();
@@ -83,6 +85,15 @@ const clustererOptions = (cluster: ClusterOptions | undefined): ClusterOptions =
 const dayOf = (published: string | null): string | null => (published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null);
 /** Any constant: the key of the advisory lock that serialises PostgreSQL writers. */
 const WRITE_LOCK_KEY = 7_262_311;
+
+/**
+ * Articles whose LSH bands wait in `lsh_bands_recent` before they are moved into `lsh_bands` (at most 131,072 rows:
+ * a table that stays in the page cache).
+ */
+export const BAND_MERGE_EVERY = 4096;
+
+/** Band keys (or article seqs) at most in one look-up's `in (…)` list: far below either engine's limit on parameters. */
+const BANDS_PER_QUERY = 4000;
 
 /** Rows at most in one multi-row insert (5 parameters a row: far below either engine's limit on parameters). */
 const ROWS_PER_INSERT = 1000;
@@ -503,15 +514,16 @@ export class Store {
       .orderBy('seq')
       .execute();
     const out: CopiesFound[] = [];
+    const near: Array<{ k: number; sig: Uint32Array; bands: number[] }> = [];
     for (const p of prepared) {
       const existing = same.find((r) => r.id === p.record.article.id);
       if (existing) { out.push({ existing: { id: existing.id }, candidates: [] }); continue; }
       const exact = same.find((r) => r.text_key === p.key);
-      const candidates = exact
-        ? [{ seq: Number(exact.seq), id: exact.id, duplicateOf: exact.duplicate_of, key: exact.text_key, signature: null }]
-        : p.sig ? await this.nearest(db, p.sig, p.bands) : [];
-      out.push({ existing: null, candidates });
+      if (!exact && p.sig) near.push({ k: out.length, sig: p.sig, bands: p.bands });
+      out.push({ existing: null, candidates: exact ? [{ seq: Number(exact.seq), id: exact.id, duplicateOf: exact.duplicate_of, key: exact.text_key, signature: null }] : [] });
     }
+    const found = await this.nearest(db, near);
+    near.forEach((n, i) => { out[n.k]!.candidates = found[i]!; });
     return out;
   }
 
@@ -526,34 +538,50 @@ export class Store {
     return current;
   }
 
-  /** The stored articles at or above the near-copy threshold of this signature (found through its LSH bands). */
-  private async nearest(db: Kysely<Tables>, sig: Uint32Array, bands: number[]): Promise<CopyCandidate[]> {
-    if (bands.length === 0) return [];
+  /**
+   * For each signature, the stored articles at or above the near-copy threshold (found through its LSH bands), for a
+   * whole group in two queries: the band rows of all its bands, then the signatures of each one's best candidates.
+   */
+  private async nearest(db: Kysely<Tables>, probes: ReadonlyArray<{ sig: Uint32Array; bands: readonly number[] }>): Promise<CopyCandidate[][]> {
+    const wanted = [...new Set(probes.flatMap((p) => p.bands))];
+    const holders = new Map<number, number[]>();
+    for (let k = 0; k < wanted.length; k += BANDS_PER_QUERY) {
+      const chunk = wanted.slice(k, k + BANDS_PER_QUERY);
+      const rows = await db
+        .selectFrom('lsh_bands')
+        .select(['band', 'article_seq'])
+        .where('band', 'in', chunk)
+        .unionAll(db.selectFrom('lsh_bands_recent').select(['band', 'article_seq']).where('band', 'in', chunk))
+        .execute();
+      for (const r of rows) {
+        const band = Number(r.band);
+        (holders.get(band) ?? holders.set(band, []).get(band)!).push(Number(r.article_seq));
+      }
+    }
     // The articles sharing most bands first, at most DEFAULT_MAX_COPY_CANDIDATES of them: a corpus of many related
     // articles (a story retold every day, wire copies edited again and again) would otherwise make every lookup
     // read more signatures as it grows. A near copy (Jaccard ≥ 0.7) shares about 8 of 32 bands, an article half
     // alike about 2, so the cut leaves the near copies in.
-    const top = db
-      .selectFrom('lsh_bands')
-      .select((eb) => ['lsh_bands.article_seq', eb.fn.countAll<number>().as('hits')])
-      .where('lsh_bands.band', 'in', bands)
-      .groupBy('lsh_bands.article_seq')
-      .orderBy('hits', 'desc')
-      .orderBy('lsh_bands.article_seq')
-      .limit(DEFAULT_MAX_COPY_CANDIDATES)
-      .as('top');
-    const rows = await db
-      .selectFrom(top)
-      .innerJoin('articles', 'articles.seq', 'top.article_seq')
-      .select(['articles.id', 'articles.duplicate_of', 'articles.text_key', 'articles.signature', 'articles.seq'])
-      .execute();
-    const out: CopyCandidate[] = [];
-    for (const r of rows) {
-      if (!r.signature) continue;
-      const signature = signatureFromBytes(r.signature);
-      if (this.hasher.similarity(sig, signature) >= this.hasher.options.threshold) out.push({ seq: Number(r.seq), id: r.id, duplicateOf: r.duplicate_of, key: r.text_key, signature });
+    const tops = probes.map((p) => {
+      const hits = new Map<number, number>();
+      for (const band of p.bands) for (const seq of holders.get(band) ?? []) hits.set(seq, (hits.get(seq) ?? 0) + 1);
+      return [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, DEFAULT_MAX_COPY_CANDIDATES).map(([seq]) => seq);
+    });
+    const seqs = [...new Set(tops.flat())];
+    const stored = new Map<number, CopyCandidate>();
+    for (let k = 0; k < seqs.length; k += BANDS_PER_QUERY) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'duplicate_of', 'text_key', 'signature', 'seq'])
+        .where('seq', 'in', seqs.slice(k, k + BANDS_PER_QUERY))
+        .where('signature', 'is not', null)
+        .execute();
+      for (const r of rows) stored.set(Number(r.seq), { seq: Number(r.seq), id: r.id, duplicateOf: r.duplicate_of, key: r.text_key, signature: signatureFromBytes(r.signature!) });
     }
-    return out;
+    return probes.map((p, i) => tops[i]!.flatMap((seq) => {
+      const c = stored.get(seq);
+      return c?.signature && this.hasher.similarity(p.sig, c.signature) >= this.hasher.options.threshold ? [c] : [];
+    }));
   }
 
   /** SQLite: the entity index documents of stored articles (`entity-keys.ts`). */
@@ -577,7 +605,21 @@ export class Store {
   /** The LSH band rows of stored articles (the copy look-up reads them). */
   private async insertBands(db: Kysely<Tables>, articles: ReadonlyArray<{ seq: number; bands: Iterable<number> }>): Promise<void> {
     const rows = articles.flatMap((a) => [...a.bands].map((band) => ({ band, article_seq: a.seq })));
-    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('lsh_bands').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
+    for (let k = 0; k < rows.length; k += ROWS_PER_INSERT) await db.insertInto('lsh_bands_recent').values(rows.slice(k, k + ROWS_PER_INSERT)).execute();
+    if (articles.length === 0) return;
+    // Under the write lock, and seqs are taken under it: one group crosses each multiple, and moves everything.
+    const first = articles[0]!.seq, last = articles.at(-1)!.seq;
+    const every = this.options.bandMergeEvery ?? BAND_MERGE_EVERY;
+    if (Math.floor(last / every) > Math.floor((first - 1) / every)) await this.mergeBands(db);
+  }
+
+  /**
+   * The recent bands into the large table, in its key order: each of its pages is written once for thousands of
+   * articles, not once for each of their rows. Readers see both tables (`nearest`), before or after, never half.
+   */
+  private async mergeBands(db: Kysely<Tables>): Promise<void> {
+    await db.insertInto('lsh_bands').columns(['band', 'article_seq']).expression(db.selectFrom('lsh_bands_recent').select(['band', 'article_seq']).orderBy('band').orderBy('article_seq')).execute();
+    await db.deleteFrom('lsh_bands_recent').execute();
   }
 
   /** The clusterer's new stories and merges, written to the stories table and the history. */

@@ -89,6 +89,8 @@ export interface Tables {
   articles: ArticlesTable;
   entities: EntitiesTable;
   lsh_bands: LshBandsTable;
+  /** The latest articles' bands, moved into `lsh_bands` every BAND_MERGE_EVERY articles. */
+  lsh_bands_recent: LshBandsTable;
   stories: StoriesTable;
   story_events: StoryEventsTable;
   meta: MetaTable;
