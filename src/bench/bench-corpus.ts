@@ -5,6 +5,7 @@
  *   node dist/bench/bench-corpus.js --workers N         the same through NATS JetStream into PostgreSQL, N workers
  *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows; then
  *                                                       a new replica into the grown store and into an empty one, twice
+ *   node dist/bench/bench-corpus.js --scale N --dated   the same with every replayed article dated (see `perturb`)
  *
  * The large corpus of --scale is the shared story sets replayed: replica r (r ≥ 1) has every capitalised word after
  * a sentence's first and one longer lower-case word in six given a suffix of its own and every digit shifted (other
@@ -51,9 +52,16 @@ const suffixOf = (r: number): string => {
   return s;
 };
 
-/** Replica `r` of an article (r = 0 is the article itself). */
-export function perturb(line: StoryLine, r: number, index: number): StoryLine {
-  if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}` };
+/** The day a replica's undated articles are given with `datedReplay` (replica r: r × 45 days after it). */
+const UNDATED_BASE = Date.parse('2001-01-01');
+
+/**
+ * Replica `r` of an article (r = 0 is the article itself). With `datedReplay`, an article with no date gets its
+ * replica's day: a feed's articles have dates, and without one the replicas of an undated event (ECB+, two thirds of
+ * the story sets) are free to join each other's stories across the whole run.
+ */
+export function perturb(line: StoryLine, r: number, index: number, datedReplay = false): StoryLine {
+  if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}`, ...(datedReplay && !line.published ? { published: new Date(UNDATED_BASE).toISOString().slice(0, 10) } : {}) };
   const suffix = suffixOf(r);
   let n = 0;
   const rewrite = (text: string): string =>
@@ -67,7 +75,8 @@ export function perturb(line: StoryLine, r: number, index: number): StoryLine {
     const t = Date.parse(iso.slice(0, 10));
     return Number.isNaN(t) ? null : new Date(t + r * 45 * 86_400_000).toISOString().slice(0, 10);
   };
-  return { source: line.source ?? null, published: shift(line.published), title: line.title ? rewrite(line.title) : null, text: rewrite(line.text), url: `${line.url ?? `https://replay.example/${index}`}#r${r}` };
+  const published = shift(line.published) ?? (datedReplay ? shift(new Date(UNDATED_BASE).toISOString()) : null);
+  return { source: line.source ?? null, published, title: line.title ? rewrite(line.title) : null, text: rewrite(line.text), url: `${line.url ?? `https://replay.example/${index}`}#r${r}` };
 }
 
 const removeDb = (path: string): void => {
@@ -155,7 +164,7 @@ async function benchWorkers(paths: string[], workers: number): Promise<object> {
 }
 
 /** N replayed articles into one SQLite store; per replica of the story sets: time per article, whole and in the store. */
-async function benchScale(paths: string[], target: number): Promise<object[]> {
+async function benchScale(paths: string[], target: number, datedReplay = false): Promise<object[]> {
   const lines = loadLines(paths);
   const db = fresh('parallax-scale');
   let store: Store | null = await Store.open(db);
@@ -177,7 +186,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
     };
     for (const [i, line] of lines.entries()) {
       if (done >= target) break;
-      const read = readArticleRecord(`replay#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
+      const read = readArticleRecord(`replay#${r}:${i + 1}`, perturb(line, r, i, datedReplay), { source: null, published: null, url: null });
       if (!read.ok) continue;
       group.push(extract(read.input, read.article, read.messages).record);
       if (group.length >= DEFAULT_INGEST_GROUP) await flush();
@@ -196,7 +205,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
     const records: ExtractRecord[] = [];
     const start = performance.now();
     for (const [i, line] of lines.entries()) {
-      const read = readArticleRecord(`control#${r}:${i + 1}`, perturb(line, r, i), { source: null, published: null, url: null });
+      const read = readArticleRecord(`control#${r}:${i + 1}`, perturb(line, r, i, datedReplay), { source: null, published: null, url: null });
       if (read.ok) records.push(extract(read.input, read.article, read.messages).record);
     }
     const stored = performance.now();
@@ -221,7 +230,7 @@ async function benchScale(paths: string[], target: number): Promise<object[]> {
   // Opening the grown store in a new process replays the clustering log: the start-up cost a user sees.
   const reopen = performance.now();
   const again = await Store.open(db);
-  const read = readArticleRecord('replay#new', perturb(lines[0]!, 1000, 0), { source: null, published: null, url: null });
+  const read = readArticleRecord('replay#new', perturb(lines[0]!, 1000, 0, datedReplay), { source: null, published: null, url: null });
   if (read.ok) await createArticleIngester(again)(read.input, read.article, read.messages);
   rows.push({ reopenAndFirstArticleSeconds: (performance.now() - reopen) / 1000 });
   await again.close();
@@ -241,9 +250,9 @@ async function main(): Promise<number> {
   };
   if (process.argv.includes('--sqlite')) console.log(JSON.stringify(await benchSqlite(paths)));
   else if (arg('--workers')) console.log(JSON.stringify(await benchWorkers(paths, Number(arg('--workers')))));
-  else if (arg('--scale')) console.log(JSON.stringify(await benchScale(paths, Number(arg('--scale')))));
+  else if (arg('--scale')) console.log(JSON.stringify(await benchScale(paths, Number(arg('--scale')), process.argv.includes('--dated'))));
   else {
-    console.error('usage: bench-corpus.js --sqlite | --workers N | --scale N');
+    console.error('usage: bench-corpus.js --sqlite | --workers N | --scale N [--dated]');
     return 2;
   }
   return 0;
