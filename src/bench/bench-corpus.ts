@@ -53,7 +53,7 @@ const suffixOf = (r: number): string => {
 };
 
 /** The day a replica's undated articles are given with `datedReplay` (replica r: r × 45 days after it). */
-const UNDATED_BASE = Date.parse('2001-01-01');
+const UNDATED_DAY = '2001-01-01';
 
 /**
  * Replica `r` of an article (r = 0 is the article itself). With `datedReplay`, an article with no date gets its
@@ -61,7 +61,7 @@ const UNDATED_BASE = Date.parse('2001-01-01');
  * the story sets) are free to join each other's stories across the whole run.
  */
 export function perturb(line: StoryLine, r: number, index: number, datedReplay = false): StoryLine {
-  if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}`, ...(datedReplay && !line.published ? { published: new Date(UNDATED_BASE).toISOString().slice(0, 10) } : {}) };
+  if (r === 0) return { ...line, url: line.url ?? `https://replay.example/${index}`, ...(datedReplay && !line.published ? { published: UNDATED_DAY } : {}) };
   const suffix = suffixOf(r);
   let n = 0;
   const rewrite = (text: string): string =>
@@ -75,7 +75,7 @@ export function perturb(line: StoryLine, r: number, index: number, datedReplay =
     const t = Date.parse(iso.slice(0, 10));
     return Number.isNaN(t) ? null : new Date(t + r * 45 * 86_400_000).toISOString().slice(0, 10);
   };
-  const published = shift(line.published) ?? (datedReplay ? shift(new Date(UNDATED_BASE).toISOString()) : null);
+  const published = shift(line.published) ?? (datedReplay ? shift(UNDATED_DAY) : null);
   return { source: line.source ?? null, published, title: line.title ? rewrite(line.title) : null, text: rewrite(line.text), url: `${line.url ?? `https://replay.example/${index}`}#r${r}` };
 }
 

@@ -132,6 +132,17 @@ function copiesIndex(): Migration {
   };
 }
 
+/** A table of LSH band rows (band key, article seq): one B-tree keyed by both (SQLite: WITHOUT ROWID). */
+async function createBandTable(db: Kysely<any>, engine: Engine, name: 'lsh_bands' | 'lsh_bands_recent'): Promise<void> {
+  let table = db.schema
+    .createTable(name)
+    .addColumn('band', engine === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+    .addColumn('article_seq', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${name}_pk`, ['band', 'article_seq']);
+  if (engine === 'sqlite') table = table.modifyEnd(sql`without rowid`);
+  await table.execute();
+}
+
 /**
  * LSH bands as integers: the band key (`MinHasher.bandKeys`, band number above a 32-bit hash) and the article's `seq`,
  * instead of a text key and the article's text id. Every article adds 32 rows at random places in this B-tree; at
@@ -141,13 +152,7 @@ function copiesIndex(): Migration {
 function integerBands(engine: Engine): Migration {
   return {
     async up(db: Kysely<any>) {
-      let bands = db.schema
-        .createTable('lsh_bands')
-        .addColumn('band', engine === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
-        .addColumn('article_seq', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('lsh_bands_pk', ['band', 'article_seq']);
-      if (engine === 'sqlite') bands = bands.modifyEnd(sql`without rowid`);
-      await bands.execute();
+      await createBandTable(db, engine, 'lsh_bands');
       const meta = (await db.selectFrom('meta').select('value').where('key', '=', 'minhash').executeTakeFirst()) as { value: string } | undefined;
       const hasher = new MinHasher(meta ? (JSON.parse(meta.value) as MinHashOptions) : {});
       const pageSize = 1000;
@@ -190,13 +195,7 @@ function entityIndex(engine: Engine): Migration {
 function recentBands(engine: Engine): Migration {
   return {
     async up(db: Kysely<any>) {
-      let recent = db.schema
-        .createTable('lsh_bands_recent')
-        .addColumn('band', engine === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
-        .addColumn('article_seq', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('lsh_bands_recent_pk', ['band', 'article_seq']);
-      if (engine === 'sqlite') recent = recent.modifyEnd(sql`without rowid`);
-      await recent.execute();
+      await createBandTable(db, engine, 'lsh_bands_recent');
     },
   };
 }
