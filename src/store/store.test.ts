@@ -235,6 +235,71 @@ for (const engine of engines) {
   });
 }
 
+// What a group writes at the end of its transaction (new stories, articles, events, story counters) must come out as
+// if each article had been written on its own: splits and merges in mid-group, a copy and a repeat of an article
+// stored earlier in the same group.
+const groupCases: Array<{ name: string; cluster: Record<string, number>; records: () => ExtractRecord[] }> = [
+  {
+    name: 'a split in mid-group, a copy and a repeat of the group\'s own articles',
+    cluster: { threshold: 0, undatedThreshold: 0, mergeThreshold: 2, candidateTerms: 1000, splitMinSize: 4, splitEvery: 1, splitThreshold: 0.15 },
+    records: () => {
+      const both = recordOf('m', { text: `${flood('')} ${trial}`, source: 'Roundup', url: 'https://r.example/both', published: '2020-02-10', title: 'Storm Ciara floods and the Barclays fraud trial' });
+      const trial2 = recordOf('b2', { text: 'Banker John Smith told the jury at Southwark Crown Court that he never hid losses from Barclays. Anne Clarke, his lawyer, asked jurors to acquit him of fraud.', source: 'Western News', url: 'https://wn.example/trial', published: '2020-02-11', title: 'Banker denies hiding Barclays losses' });
+      const copyOfB1 = { ...b1, input: 'b1-copy', article: { ...b1.article, id: 'b1-copy', url: 'https://other.example/trial', source: 'Evening Star' } };
+      return [a1, both, b1, a2, copyOfB1, trial2, exact, a1, copy];
+    },
+  },
+  {
+    name: 'a merge in mid-group',
+    cluster: { mergeThreshold: 0.05 },
+    records: () => [a1, b1, recordOf('m', { text: `${flood('')} ${trial}`, source: 'Roundup', url: 'https://r.example/both', published: '2020-02-10', title: 'Storm Ciara floods and the Barclays fraud trial' }), a2, exact, b1],
+  },
+];
+
+for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+  describe(`Store group writes on ${engine}`, () => {
+    const made: TestDatabase[] = [];
+    after(async () => { for (const d of made) await d.drop(); });
+    const location = async (): Promise<string | null> => {
+      if (engine === 'SQLite') return join(tempDir(), 'group.db');
+      const d = await freshPostgres();
+      if (d) made.push(d);
+      return d?.url ?? null;
+    };
+    const state = async (store: Store, ids: string[]) => ({
+      stories: (await store.stories()).map((s) => ({ ...s, sources: [...s.sources].sort() })).sort((x, y) => x.id.localeCompare(y.id)),
+      articles: await Promise.all(ids.map((id) => store.storyOfArticle(id))),
+      history: (await Promise.all((await store.stories()).map(async (s) => (await store.story(s.id))?.history ?? []))).flat().map((h) => ({ ...h, score: h.score === undefined ? undefined : Math.round(h.score * 1e6) })),
+      count: await store.count(),
+    });
+    for (const c of groupCases) {
+      it(`one group writes what one article at a time writes: ${c.name}`, async (t) => {
+        const [one, many] = [await location(), await location()];
+        if (!one || !many) return t.skip('no PostgreSQL server');
+        const records = c.records();
+        const ids = [...new Set(records.map((r) => r.article.id))];
+        const alone = await Store.open(one, { cluster: c.cluster });
+        const together = await Store.open(many, { cluster: c.cluster });
+        try {
+          const r1 = [];
+          for (const r of records) r1.push(await alone.add(r));
+          const r2 = await together.addMany(records);
+          assert.deepEqual(r2, r1);
+          assert.ok(r1.some((r) => r.status === 'duplicate') && r1.some((r) => r.status === 'unchanged'));
+          const s1 = await state(alone, ids);
+          assert.ok(s1.history.some((h) => h.type === 'split' || h.type === 'merge'), 'the case has a split or a merge');
+          assert.deepEqual(await state(together, ids), s1);
+          // The search index has every article of the group.
+          assert.equal((await together.search('Barclays')).length, (await alone.search('Barclays')).length);
+        } finally {
+          await alone.close();
+          await together.close();
+        }
+      });
+    }
+  });
+}
+
 describe('Store with two writers (PostgreSQL)', () => {
   let db: TestDatabase | null = null;
   before(async () => { db = await freshPostgres(); });

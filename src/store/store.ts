@@ -8,7 +8,7 @@
  * memory and, before it assigns a story, replays whatever other processes stored since it last looked — the
  * clusterer is deterministic, so every process reaches the same state and the same story ids.
  */
-import { Kysely, sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
+import { Kysely, sql, type Insertable, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
@@ -120,6 +120,8 @@ interface Prepared {
   bands: number[];
   terms: ClusterTerms;
   json: string;
+  /** PostgreSQL: the search vector as text, computed before the lock (`searchVectors`). */
+  tsv?: string;
 }
 
 /** What the look-ups before the lock found of an article: itself stored already, or its copy candidates. */
@@ -130,6 +132,57 @@ interface CopiesFound {
 
 /** A row of the stories table as read. */
 type StoryRow = { [K in keyof Tables['stories']]: Tables['stories'][K] };
+
+/** PostgreSQL's search vector of an article: the title weighted above the text. */
+const searchVector = (title: string | Expression<unknown>, text: string | Expression<unknown>) =>
+  sql`setweight(to_tsvector('english', ${title}), 'A') || to_tsvector('english', ${text})`;
+
+/** Rows at most in one multi-row insert of a group's articles, stories or events (about 20 parameters a row). */
+const GROUP_ROWS_PER_INSERT = 200;
+
+
+/**
+ * What a group has decided under the lock and not yet written (Store.flush): new stories and their events, article
+ * rows with their seqs, and per story the counts and dates its articles add. Rows are written before anything reads
+ * them: a merge, a split, or a look-up of an article still pending flushes first.
+ */
+class PendingWrites {
+  stories: StoryRow[] = [];
+  articles: Array<{ values: Insertable<Tables['articles']> & { seq: number }; title: string; text: string; tsv: string | null }> = [];
+  events: Array<Insertable<Tables['story_events']>> = [];
+  private touched = new Map<string, { id: string; title: string | null; first: string | null; last: string | null; articles: number; originals: number; at: string }>();
+
+  holds(id: string): boolean {
+    return this.articles.some((r) => r.values.id === id);
+  }
+
+  isEmpty(): boolean {
+    return this.stories.length === 0 && this.articles.length === 0 && this.events.length === 0 && this.touched.size === 0;
+  }
+
+  /** A `new` or `join` event: its history row, and for `new` the story's row. */
+  event(e: StoryEvent, at: string): void {
+    if (e.type === 'new') this.stories.push({ id: e.story, title: null, first_day: null, last_day: null, articles: 0, originals: 0, merged_into: null, created_at: at, updated_at: at, analysis: null, analysis_articles: null });
+    this.events.push({ type: e.type, story: e.story, merged: e.merged ?? null, article_id: e.article, score: e.score ?? null, at });
+  }
+
+  /** As touchStory: the first headline, the widest dates, one more article (an original unless a copy). */
+  touch(id: string, title: string | null, day: string | null, duplicate: boolean, at: string): void {
+    const t = this.touched.get(id) ?? this.touched.set(id, { id, title: null, first: null, last: null, articles: 0, originals: 0, at }).get(id)!;
+    t.title ??= title;
+    t.first = minDay(t.first, day);
+    t.last = maxDay(t.last, day);
+    t.articles++;
+    if (!duplicate) t.originals++;
+    t.at = at;
+  }
+
+  take(): { stories: StoryRow[]; articles: PendingWrites['articles']; events: PendingWrites['events']; touches: Array<{ id: string; title: string | null; first: string | null; last: string | null; articles: number; originals: number; at: string }> } {
+    const out = { stories: this.stories, articles: this.articles, events: this.events, touches: [...this.touched.values()] };
+    this.stories = []; this.articles = []; this.events = []; this.touched = new Map();
+    return out;
+  }
+}
 
 export class Store {
   private clusterer: OnlineClusterer;
@@ -360,14 +413,19 @@ export class Store {
     const writing = new Map<string, ExtractRecord>();
     for (const [k, p] of prepared.entries()) if (!found[k]!.existing && !writing.has(p.record.article.id)) writing.set(p.record.article.id, p.record);
     // PostgreSQL's entity rows need no lock; SQLite's index is keyed by `seq`, known once the articles are written.
-    if (this.engine === 'postgres') await this.insertEntities(trx, [...writing.values()]);
+    if (this.engine === 'postgres') {
+      await this.insertEntities(trx, [...writing.values()]);
+      await this.searchVectors(trx, prepared.filter((p) => writing.get(p.record.article.id) === p.record));
+    }
     await betweenLookUpAndLock.run?.();
     await lock();
     const fresh = await this.catchUp(trx, seen);
     if (fresh.some((c) => writing.has(c.id))) throw new GroupRace();
     const group: CopyCandidate[] = [];
     const out: AddResult[] = [];
-    for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group));
+    const pending = new PendingWrites();
+    for (const [k, p] of prepared.entries()) out.push(await this.addLocked(trx, p, found[k]!, fresh, group, pending));
+    await this.flush(trx, pending);
     await this.insertBands(trx, group.map((g) => ({ seq: g.seq, bands: g.bands! })));
     if (this.engine === 'sqlite') await this.indexEntities(trx, group.map((g) => ({ seq: g.seq, record: writing.get(g.id)! })));
     return out;
@@ -377,12 +435,14 @@ export class Store {
    * One article's add inside the write transaction, under the lock: `found` is what its look-ups before the lock
    * found, `fresh` what other writers stored since, `group` what this transaction stored before it (it is added).
    */
-  private async addLocked(trx: Transaction<Tables>, p: Prepared, found: CopiesFound, fresh: readonly CopyCandidate[], group: CopyCandidate[]): Promise<AddResult> {
+  private async addLocked(trx: Transaction<Tables>, p: Prepared, found: CopiesFound, fresh: readonly CopyCandidate[], group: CopyCandidate[], pending: PendingWrites): Promise<AddResult> {
     const { record, key, sig, bands, terms } = p;
     const a = record.article;
     const existing = found.existing ?? group.find((g) => g.id === a.id);
+    if (existing && pending.holds(existing.id)) await this.flush(trx, pending);
     if (existing) return { status: 'unchanged' as const, id: a.id, story: await this.storyOfStored(trx, existing.id) };
     const choice = chooseCopy(p, [...found.candidates, ...fresh, ...group], this.hasher);
+    if (choice && pending.holds(choice.matched.id)) await this.flush(trx, pending);
     const copy = choice && { id: choice.original, story: await this.storyOfStored(trx, choice.matched.id), similarity: choice.similarity };
     const at = now();
     let story: string;
@@ -393,7 +453,10 @@ export class Store {
       story = this.clusterer.addTerms(a.id, terms);
       events = this.clusterer.takeHistory();
     }
+    // Seqs are taken under the write lock, in arrival order: the next after the last committed (catchUp read it).
+    const seq = this.synced + 1;
     const values = {
+      seq,
       id: a.id,
       input: record.input,
       source: a.source,
@@ -410,14 +473,17 @@ export class Store {
       record: p.json,
       ingested_at: at,
     };
-    // PostgreSQL's search vector is written with the row (one round trip, and never a row without it).
-    const row = this.engine === 'postgres' ? { ...values, tsv: sql`setweight(to_tsvector('english', ${a.title ?? ''}), 'A') || to_tsvector('english', ${a.text})` } : values;
-    const inserted = await trx.insertInto('articles').values(row as typeof values).returning('seq').executeTakeFirstOrThrow();
-    const seq = Number(inserted.seq);
-    if (this.engine === 'sqlite') await sql`insert into articles_fts(rowid, title, text) values (${seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
-    await this.applyEvents(trx, events, at);
-    await this.touchStory(trx, story, record, copy !== null, at);
-    for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
+    pending.articles.push({ values, title: a.title ?? '', text: a.text, tsv: p.tsv ?? null });
+    if (events.some((e) => e.type === 'merge' || e.type === 'split')) {
+      // A merge or a split reads and moves stored rows: everything before it is written first, as it happened.
+      await this.flush(trx, pending);
+      await this.applyEvents(trx, events, at);
+      await this.touchStory(trx, story, record, copy !== null, at);
+      for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
+    } else {
+      for (const e of events) pending.event(e, at);
+      pending.touch(story, headline(record), dayOf(a.published), copy !== null, at);
+    }
     this.synced = seq;
     group.push({ seq, id: a.id, duplicateOf: copy?.id ?? null, key, signature: sig, bands: new Set(bands) });
     return copy
@@ -584,6 +650,19 @@ export class Store {
     }));
   }
 
+  /**
+   * PostgreSQL: each article's search vector, computed before the lock and kept as text on `Prepared`. Stemming the
+   * whole text is most of the server's work for an article: under the lock, every other writer would wait for it.
+   */
+  private async searchVectors(db: Kysely<Tables>, prepared: readonly Prepared[]): Promise<void> {
+    for (let k = 0; k < prepared.length; k += GROUP_ROWS_PER_INSERT) {
+      const chunk = prepared.slice(k, k + GROUP_ROWS_PER_INSERT);
+      const rows = sql.join(chunk.map((p, i) => sql`(${i}, ${p.record.article.title ?? ''}, ${p.record.article.text})`));
+      const { rows: out } = await sql<{ i: number; tsv: string }>`select cast(t.i as integer) as i, cast(${searchVector(sql.ref('t.title'), sql.ref('t.text'))} as text) as tsv from (values ${rows}) as t(i, title, text)`.execute(db);
+      for (const r of out) chunk[Number(r.i)]!.tsv = r.tsv;
+    }
+  }
+
   /** SQLite: the entity index documents of stored articles (`entity-keys.ts`). */
   private async indexEntities(db: Kysely<Tables>, stored: ReadonlyArray<{ seq: number; record: ExtractRecord }>): Promise<void> {
     for (const { seq, record } of stored) {
@@ -620,6 +699,40 @@ export class Store {
   private async mergeBands(db: Kysely<Tables>): Promise<void> {
     await db.insertInto('lsh_bands').columns(['band', 'article_seq']).expression(db.selectFrom('lsh_bands_recent').select(['band', 'article_seq']).orderBy('band').orderBy('article_seq')).execute();
     await db.deleteFrom('lsh_bands_recent').execute();
+  }
+
+  /**
+   * Writes a group's pending rows: new stories, then articles (and SQLite's search rows), their story events, then
+   * each touched story's counters and dates in one statement. A few statements for the group instead of several
+   * for each article: on PostgreSQL each is a round trip, made while every other writer waits for the lock.
+   */
+  private async flush(db: Kysely<Tables>, pending: PendingWrites): Promise<void> {
+    if (pending.isEmpty()) return;
+    const { stories, articles, events, touches } = pending.take();
+    for (let k = 0; k < stories.length; k += GROUP_ROWS_PER_INSERT) await db.insertInto('stories').values(stories.slice(k, k + GROUP_ROWS_PER_INSERT)).execute();
+    for (let k = 0; k < articles.length; k += GROUP_ROWS_PER_INSERT) {
+      const chunk = articles.slice(k, k + GROUP_ROWS_PER_INSERT);
+      // PostgreSQL's search vector is written with the row (never a row without it).
+      const rows = this.engine === 'postgres'
+        ? chunk.map((r) => ({ ...r.values, tsv: r.tsv === null ? searchVector(r.title, r.text) : sql`cast(${r.tsv} as tsvector)` }))
+        : chunk.map((r) => r.values);
+      await db.insertInto('articles').values(rows).execute();
+      if (this.engine === 'sqlite') await sql`insert into articles_fts(rowid, title, text) values ${sql.join(chunk.map((r) => sql`(${r.values.seq}, ${r.title}, ${r.text})`))}`.execute(db);
+    }
+    for (let k = 0; k < events.length; k += GROUP_ROWS_PER_INSERT) await db.insertInto('story_events').values(events.slice(k, k + GROUP_ROWS_PER_INSERT)).execute();
+    if (touches.length === 0) return;
+    const at = touches.at(-1)!.at;
+    // Both engines: a CTE of values, then UPDATE … FROM (SQLite ≥ 3.33). Counts arrive as text on PostgreSQL: cast.
+    const values = sql.join(touches.map((t) => sql`(${t.id}, ${t.title}, ${t.first}, ${t.last}, ${t.articles}, ${t.originals})`));
+    await sql`with v(id, title, first_day, last_day, n, o) as (values ${values})
+      update stories set
+        title = coalesce(stories.title, v.title),
+        first_day = case when v.first_day is null then stories.first_day when stories.first_day is null or stories.first_day > v.first_day then v.first_day else stories.first_day end,
+        last_day = case when v.last_day is null then stories.last_day when stories.last_day is null or stories.last_day < v.last_day then v.last_day else stories.last_day end,
+        articles = stories.articles + cast(v.n as integer),
+        originals = stories.originals + cast(v.o as integer),
+        updated_at = ${at}
+      from v where stories.id = v.id`.execute(db);
   }
 
   /** The clusterer's new stories and merges, written to the stories table and the history. */
