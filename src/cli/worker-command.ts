@@ -89,6 +89,9 @@ export async function runWorker(values: OptionValues, io: CliIo): Promise<number
         d.retry(0);
         break;
       }
+      // Not while this worker's group holds the write lock: its statements would wait for the extraction, and the
+      // other workers for them (2 workers on 2 cores: the lock was held 11 ms an article, most of it waiting so).
+      await store.unlocked();
       let record;
       try {
         record = extract(message.input, message.article, message.messages).record;

@@ -360,6 +360,38 @@ describe('Store with two writers (PostgreSQL)', () => {
   });
 });
 
+describe('Store.unlocked (PostgreSQL)', () => {
+  it('is pending while a group holds the write lock and resolves once the group has committed', async (t) => {
+    const pg = await freshPostgres();
+    if (!pg) return t.skip('no PostgreSQL server');
+    const store = await Store.open(pg.url);
+    try {
+      const next = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+      // Settled within a turn of the event loop: a store that holds no lock says so at once.
+      const settlesNow = async (p: Promise<void>): Promise<boolean> => Promise.race([p.then(() => true), next().then(() => false)]);
+      assert.equal(await settlesNow(store.unlocked()), true);
+      let done = false;
+      const adding = store.addMany([a1, a2, b1]).then(() => { done = true; });
+      let sawLocked = false;
+      while (!done) {
+        const unlocked = store.unlocked();
+        if (!(await settlesNow(unlocked))) {
+          sawLocked = true;
+          await unlocked;
+          assert.equal(await store.has(b1.article.id), true, 'the group is committed when the lock is let go');
+        }
+        await next();
+      }
+      await adding;
+      assert.ok(sawLocked, 'the lock was seen held');
+      assert.equal(await settlesNow(store.unlocked()), true);
+    } finally {
+      await store.close();
+      await pg.drop();
+    }
+  });
+});
+
 describe('Store LSH bands, recent and merged', () => {
   it('keeps the latest articles\' bands in the small table, moves them every N articles, and finds copies in both', async (t) => {
     const pg = await freshPostgres();

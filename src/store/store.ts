@@ -371,6 +371,18 @@ export class Store {
 
   private adding: Promise<void> = Promise.resolve();
 
+  /** Settles when this store's transaction holding the PostgreSQL write lock ends (null while none holds it). */
+  private lockHeld: Promise<void> | null = null;
+
+  /**
+   * Resolves once no transaction of this store holds the write lock (at once when none does). A caller that does
+   * long synchronous work beside its adds (a worker extracting the next article) waits for this first: the locked
+   * transaction's statements go on only when the thread is free, and every other writer waits for the lock meanwhile.
+   */
+  unlocked(): Promise<void> {
+    return this.lockHeld ?? Promise.resolve();
+  }
+
   /** The records' adds in one transaction, then a snapshot if one is due. */
   private async addBatch(records: readonly ExtractRecord[]): Promise<AddResult[]> {
     // Everything that needs no lock is computed first: writers wait for each other only while the story is chosen.
@@ -506,11 +518,18 @@ export class Store {
    */
   private async writeTransaction<T>(fn: (trx: Transaction<Tables>, lock: () => Promise<void>) => Promise<T>): Promise<T> {
     if (this.engine === 'postgres') {
-      return this.db.transaction().execute((trx) =>
-        fn(trx, async () => {
-          await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
-        }),
-      );
+      const held: { release?: () => void } = {};
+      try {
+        return await this.db.transaction().execute((trx) =>
+          fn(trx, async () => {
+            await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+            this.lockHeld = new Promise((resolve) => { held.release = resolve; });
+          }),
+        );
+      } finally {
+        this.lockHeld = null;
+        held.release?.();
+      }
     }
     // SQLite: BEGIN IMMEDIATE takes the write lock up front, so the clusterer's catch-up read cannot go stale.
     return this.db.connection().execute(async (conn) => {
