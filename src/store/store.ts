@@ -140,6 +140,8 @@ const searchVector = (title: string | Expression<unknown>, text: string | Expres
 /** Rows at most in one multi-row insert of a group's articles, stories or events (about 20 parameters a row). */
 const GROUP_ROWS_PER_INSERT = 200;
 
+/** What a group's articles add to one story: the first headline, the widest dates, counts, the last write time. */
+interface StoryTouch { id: string; title: string | null; first: string | null; last: string | null; articles: number; originals: number; at: string }
 
 /**
  * What a group has decided under the lock and not yet written (Store.flush): new stories and their events, article
@@ -150,7 +152,7 @@ class PendingWrites {
   stories: StoryRow[] = [];
   articles: Array<{ values: Insertable<Tables['articles']> & { seq: number }; title: string; text: string; tsv: string | null }> = [];
   events: Array<Insertable<Tables['story_events']>> = [];
-  private touched = new Map<string, { id: string; title: string | null; first: string | null; last: string | null; articles: number; originals: number; at: string }>();
+  private touched = new Map<string, StoryTouch>();
 
   holds(id: string): boolean {
     return this.articles.some((r) => r.values.id === id);
@@ -177,7 +179,7 @@ class PendingWrites {
     t.at = at;
   }
 
-  take(): { stories: StoryRow[]; articles: PendingWrites['articles']; events: PendingWrites['events']; touches: Array<{ id: string; title: string | null; first: string | null; last: string | null; articles: number; originals: number; at: string }> } {
+  take(): { stories: StoryRow[]; articles: PendingWrites['articles']; events: PendingWrites['events']; touches: StoryTouch[] } {
     const out = { stories: this.stories, articles: this.articles, events: this.events, touches: [...this.touched.values()] };
     this.stories = []; this.articles = []; this.events = []; this.touched = new Map();
     return out;
@@ -740,17 +742,16 @@ export class Store {
     }
     for (let k = 0; k < events.length; k += GROUP_ROWS_PER_INSERT) await db.insertInto('story_events').values(events.slice(k, k + GROUP_ROWS_PER_INSERT)).execute();
     if (touches.length === 0) return;
-    const at = touches.at(-1)!.at;
     // Both engines: a CTE of values, then UPDATE … FROM (SQLite ≥ 3.33). Counts arrive as text on PostgreSQL: cast.
-    const values = sql.join(touches.map((t) => sql`(${t.id}, ${t.title}, ${t.first}, ${t.last}, ${t.articles}, ${t.originals})`));
-    await sql`with v(id, title, first_day, last_day, n, o) as (values ${values})
+    const values = sql.join(touches.map((t) => sql`(${t.id}, ${t.title}, ${t.first}, ${t.last}, ${t.articles}, ${t.originals}, ${t.at})`));
+    await sql`with v(id, title, first_day, last_day, n, o, at) as (values ${values})
       update stories set
         title = coalesce(stories.title, v.title),
         first_day = case when v.first_day is null then stories.first_day when stories.first_day is null or stories.first_day > v.first_day then v.first_day else stories.first_day end,
         last_day = case when v.last_day is null then stories.last_day when stories.last_day is null or stories.last_day < v.last_day then v.last_day else stories.last_day end,
         articles = stories.articles + cast(v.n as integer),
         originals = stories.originals + cast(v.o as integer),
-        updated_at = ${at}
+        updated_at = v.at
       from v where stories.id = v.id`.execute(db);
   }
 
