@@ -19,13 +19,13 @@ export class QueueError extends Error {
   }
 }
 
-/** What travels on the queue: an article as ingest read it (the ingest stage's output), and where it came from. */
 /**
  * Messages pulled per request: one pull (a subscription, a request, its end) for several articles instead of one
  * for each. Few enough that a worker's pulled and unacknowledged articles are done well within the ack wait.
  */
 const TAKE_BATCH = 4;
 
+/** What travels on the queue: an article as ingest read it (the ingest stage's output), and where it came from. */
 export interface ArticleMessage {
   input: string;
   article: Article;
