@@ -168,7 +168,7 @@ class PendingWrites {
     this.events.push({ type: e.type, story: e.story, merged: e.merged ?? null, article_id: e.article, score: e.score ?? null, at });
   }
 
-  /** As touchStory: the first headline, the widest dates, one more article (an original unless a copy). */
+  /** Counts an article in its story: the first headline, the widest dates, one more article (an original unless a copy). */
   touch(id: string, title: string | null, day: string | null, duplicate: boolean, at: string): void {
     const t = this.touched.get(id) ?? this.touched.set(id, { id, title: null, first: null, last: null, articles: 0, originals: 0, at }).get(id)!;
     t.title ??= title;
@@ -492,11 +492,15 @@ export class Store {
       // A merge or a split reads and moves stored rows: everything before it is written first, as it happened.
       await this.flush(trx, pending);
       await this.applyEvents(trx, events, at);
-      await this.touchStory(trx, story, record, copy !== null, at);
-      for (const e of events) if (e.type === 'split') await this.recount(trx, [e.story, e.merged!], at);
     } else {
       for (const e of events) pending.event(e, at);
-      pending.touch(story, headline(record), dayOf(a.published), copy !== null, at);
+    }
+    pending.touch(story, headline(record), dayOf(a.published), copy !== null, at);
+    const splits = events.filter((e) => e.type === 'split');
+    if (splits.length) {
+      // A split's stories are recounted from their articles, this one counted in.
+      await this.flush(trx, pending);
+      for (const e of splits) await this.recount(trx, [e.story, e.merged!], at);
     }
     this.synced = seq;
     group.push({ seq, id: a.id, duplicateOf: copy?.id ?? null, key, signature: sig, bands: new Set(bands) });
@@ -805,23 +809,6 @@ export class Store {
         .where('id', '=', id)
         .execute();
     }
-  }
-
-  /** Counts the article in its story and widens the story's dates: one statement. */
-  private async touchStory(db: Kysely<Tables>, id: string, record: ExtractRecord, duplicate: boolean, at: string): Promise<void> {
-    const day = dayOf(record.article.published);
-    await db
-      .updateTable('stories')
-      .set((eb) => ({
-        title: sql<string | null>`coalesce(title, ${headline(record)})`,
-        first_day: day === null ? eb.ref('first_day') : sql<string>`case when first_day is null or first_day > ${day} then ${day} else first_day end`,
-        last_day: day === null ? eb.ref('last_day') : sql<string>`case when last_day is null or last_day < ${day} then ${day} else last_day end`,
-        articles: sql<number>`articles + 1`,
-        originals: sql<number>`originals + ${duplicate ? 0 : 1}`,
-        updated_at: at,
-      }))
-      .where('id', '=', id)
-      .execute();
   }
 
   /** Standing stories, most recent first, filtered. */
