@@ -8,6 +8,7 @@
  * article is close to two stories at once, they are merged (the history keeps the merge).
  */
 import { contentStems } from '../words.js';
+import { TermWeights } from './term-weights.js';
 
 export interface ClusterInput {
   /** Caller's id for the article. */
@@ -132,7 +133,7 @@ export interface StoryEvent {
 interface StoryState {
   id: string;
   /** Summed term weights of its articles (the centroid, unnormalised). */
-  centroid: Map<number, number>;
+  centroid: TermWeights;
   size: number;
   /** Epoch days of its first and last dated article, or null. */
   first: number | null;
@@ -362,7 +363,7 @@ export class OnlineClusterer {
         this.merge(story, second.story, a.id, second.score);
       }
     } else {
-      story = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
+      story = { id: `s${this.nextStory++}`, centroid: new TermWeights(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
       this.stories.set(story.id, story);
       this.history.push({ type: 'new', story: story.id, article: a.id });
     }
@@ -489,7 +490,7 @@ export class OnlineClusterer {
     };
     for (const st of snap.stories) {
       const [terms, weights] = flat(st.centroid);
-      const centroid = new Map(terms.map((t, i): [number, number] => [t, weights[i]!]));
+      const centroid = new TermWeights(terms.map((t, i): [number, number] => [t, weights[i]!]));
       const members = st.members.map((m) => {
         const [mt, mw] = flat(m.vector);
         return { id: m.id, vector: { terms: Int32Array.from(mt), weights: Float64Array.from(mw) }, day: m.day };
@@ -520,7 +521,7 @@ export class OnlineClusterer {
   private similarity(terms: readonly number[], weights: readonly number[], s: StoryState): number {
     let dot = 0;
     const centroid = s.centroid;
-    for (let k = 0; k < terms.length; k++) dot += weights[k]! * (centroid.get(terms[k]!) ?? 0);
+    for (let k = 0; k < terms.length; k++) dot += weights[k]! * centroid.weightOf(terms[k]!);
     return s.normSq > 0 ? dot / Math.sqrt(s.normSq) : 0;
   }
 
@@ -582,10 +583,10 @@ export class OnlineClusterer {
     const ca = sum(a), cb = sum(b);
     const score = dot(ca, cb) / (norm(ca) * norm(cb));
     if (score >= this.options.splitThreshold) return;
-    const t: StoryState = { id: `s${this.nextStory++}`, centroid: new Map(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
+    const t: StoryState = { id: `s${this.nextStory++}`, centroid: new TermWeights(), size: 0, first: null, last: null, mergedInto: null, touched: this.seen, normSq: 0, members: [] };
     this.stories.set(t.id, t);
     for (const term of s.centroid.keys()) unpost(this.postings, term, s.id);
-    Object.assign(s, { centroid: new Map(), size: 0, first: null, last: null, normSq: 0, members: [] });
+    Object.assign(s, { centroid: new TermWeights(), size: 0, first: null, last: null, normSq: 0, members: [] });
     for (const m of a) this.absorb(s, unpack(m.vector), m.day, m.id, m.vector);
     for (const m of b) {
       this.absorb(t, unpack(m.vector), m.day, m.id, m.vector);
