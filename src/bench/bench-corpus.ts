@@ -4,7 +4,8 @@
  *   node dist/bench/bench-corpus.js --sqlite            the shared story sets into a fresh SQLite file, one core
  *   node dist/bench/bench-corpus.js --workers N         the same through NATS JetStream into PostgreSQL, N workers
  *   node dist/bench/bench-corpus.js --scale N           N articles into SQLite: time per article as the store grows; then
- *                                                       a new replica into the grown store and into an empty one, twice
+ *                                                       seven new replicas, each into the grown store and into a store
+ *                                                       of 1,000 articles, alternately (growth without the machine's drift)
  *   node dist/bench/bench-corpus.js --scale N --dated   the same with every replayed article dated (see `perturb`)
  *
  * The large corpus of --scale is the shared story sets replayed: replica r (r ≥ 1) has every capitalised word after
@@ -163,6 +164,36 @@ async function benchWorkers(paths: string[], workers: number): Promise<object> {
   }
 }
 
+/** Replicas timed side by side in --scale, and the store the grown one is compared with: 1,000 articles of another. */
+const CONTROL_REPLICAS = 7;
+const SEED_ARTICLES = 1000;
+const SEED_REPLICA = 10_000;
+
+/** Replica `r` of the story sets, extracted. */
+function extractReplica(lines: readonly StoryLine[], extract: ReturnType<typeof createArticlePipeline>, name: string, r: number, datedReplay: boolean): ExtractRecord[] {
+  const records: ExtractRecord[] = [];
+  for (const [i, line] of lines.entries()) {
+    const read = readArticleRecord(`${name}#${r}:${i + 1}`, perturb(line, r, i, datedReplay), { source: null, published: null, url: null });
+    if (read.ok) records.push(extract(read.input, read.article, read.messages).record);
+  }
+  return records;
+}
+
+/** Records into a store in groups, as `parallax ingest` stores them (api/ingest.ts DEFAULT_INGEST_GROUP). */
+async function addAll(into: Store, records: readonly ExtractRecord[]): Promise<void> {
+  for (let k = 0; k < records.length; k += DEFAULT_INGEST_GROUP) for (const result of await into.addMany(records.slice(k, k + DEFAULT_INGEST_GROUP))) if (result instanceof Error) throw result;
+}
+
+/** A replica extracted and stored: milliseconds in all and in the store. */
+async function replicaInto(into: Store, extracted: () => ExtractRecord[]): Promise<{ articles: number; ms: number; storeMs: number; msPerArticle: number; storeMsPerArticle: number }> {
+  const start = performance.now();
+  const records = extracted();
+  const stored = performance.now();
+  await addAll(into, records);
+  const end = performance.now();
+  return { articles: records.length, ms: end - start, storeMs: end - stored, msPerArticle: (end - start) / records.length, storeMsPerArticle: (end - stored) / records.length };
+}
+
 /** N replayed articles into one SQLite store; per replica of the story sets: time per article, whole and in the store. */
 async function benchScale(paths: string[], target: number, datedReplay = false): Promise<object[]> {
   const lines = loadLines(paths);
@@ -198,33 +229,33 @@ async function benchScale(paths: string[], target: number, datedReplay = false):
     rows.push({ replica: r, full: n === lines.length, storedAfter: done, msPerArticle: total / n, storeMsPerArticle: storeMs / n, duplicates: (await store.count()).duplicates, rssMb: process.memoryUsage().rss / 1024 / 1024, peakMb: peakMb() });
     console.error(JSON.stringify(rows.at(-1)));
   }
-  // Growth without the machine's drift: the same new replica into the grown store and into an empty one, one after
-  // the other, twice (the rows above are a quarter of an hour apart at 100,000, and this machine's speed moves by a
-  // fifth within an hour).
-  const replicaInto = async (into: Store, r: number): Promise<{ msPerArticle: number; storeMsPerArticle: number }> => {
-    const records: ExtractRecord[] = [];
-    const start = performance.now();
-    for (const [i, line] of lines.entries()) {
-      const read = readArticleRecord(`control#${r}:${i + 1}`, perturb(line, r, i, datedReplay), { source: null, published: null, url: null });
-      if (read.ok) records.push(extract(read.input, read.article, read.messages).record);
-    }
-    const stored = performance.now();
-    for (let k = 0; k < records.length; k += DEFAULT_INGEST_GROUP) for (const result of await into.addMany(records.slice(k, k + DEFAULT_INGEST_GROUP))) if (result instanceof Error) throw result;
-    const end = performance.now();
-    return { msPerArticle: (end - start) / records.length, storeMsPerArticle: (end - stored) / records.length };
-  };
+  // Growth without the machine's drift: each new replica into the grown store and into a store holding 1,000 articles
+  // (of another replica), one after the other (the rows above are a quarter of an hour apart at 100,000, and this
+  // machine's speed moves by a fifth within an hour). CONTROL_REPLICAS of them together hold more than 10,000
+  // articles, so the grown store's periodic work (a clusterer snapshot every 10,000, the band move every 4,096) is
+  // in them as often as in the growth rows.
+  const seed = extractReplica(lines, extract, 'seed', SEED_REPLICA, datedReplay).slice(0, SEED_ARTICLES);
   const lastReplica = Math.ceil(target / lines.length);
-  for (let k = 0; k < 2; k++) {
+  const sums = { grown: 0, seeded: 0, grownStore: 0, seededStore: 0, articles: 0 };
+  for (let k = 0; k < CONTROL_REPLICAS; k++) {
     const r = lastReplica + 1 + k;
-    const grown = await replicaInto(store, r);
-    const emptyDb = fresh('parallax-scale-empty');
-    const empty = await Store.open(emptyDb);
-    const fromEmpty = await replicaInto(empty, r);
-    await empty.close();
-    removeDb(emptyDb);
-    rows.push({ control: k + 1, replica: r, grown, empty: fromEmpty });
+    const grown = await replicaInto(store, () => extractReplica(lines, extract, 'control', r, datedReplay));
+    const seededDb = fresh('parallax-scale-seeded');
+    const seeded = await Store.open(seededDb);
+    await addAll(seeded, seed);
+    const fromSeed = await replicaInto(seeded, () => extractReplica(lines, extract, 'control', r, datedReplay));
+    await seeded.close();
+    removeDb(seededDb);
+    rows.push({ control: k + 1, replica: r, grown, from1000: fromSeed });
     console.error(JSON.stringify(rows.at(-1)));
+    sums.grown += grown.ms; sums.seeded += fromSeed.ms; sums.grownStore += grown.storeMs; sums.seededStore += fromSeed.storeMs; sums.articles += grown.articles;
   }
+  rows.push({
+    controls: CONTROL_REPLICAS, articlesEach: sums.articles,
+    grownMsPerArticle: sums.grown / sums.articles, from1000MsPerArticle: sums.seeded / sums.articles,
+    grownStoreMsPerArticle: sums.grownStore / sums.articles, from1000StoreMsPerArticle: sums.seededStore / sums.articles,
+    growth: sums.grown / sums.seeded - 1,
+  });
   await store.close();
   store = null; // let its clusterer go before a new process's worth of state is loaded
   // Opening the grown store in a new process replays the clustering log: the start-up cost a user sees.

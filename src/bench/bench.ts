@@ -241,6 +241,11 @@ function corpusSection(): void {
   for (const r of replicas) console.log(`| ${r.storedAfter}${r.full ? '' : ' (part)'} | ${r.msPerArticle!.toFixed(2)} | ${r.storeMsPerArticle!.toFixed(2)} | ${r.duplicates} | ${r.rssMb!.toFixed(0)} |`);
   const per = replicas.slice(1).filter((r) => r.full).map((r) => r.msPerArticle!);
   if (per.length) console.log(`\nms/article, replicas after the first: min ${Math.min(...per).toFixed(2)}, max ${Math.max(...per).toFixed(2)} (${(100 * (Math.max(...per) / Math.min(...per) - 1)).toFixed(0)} % apart); peak RSS ${Math.max(...replicas.map((r) => r.peakMb!)).toFixed(0)} MB`);
+  const side = rows.find((r) => r.controls !== undefined);
+  if (side) {
+    console.log(`side by side (${side.controls} new replicas, ${side.articlesEach} articles each way, alternately into the grown store and into a store of 1,000 articles):`);
+    console.log(`  ms/article ${side.grownMsPerArticle!.toFixed(2)} grown against ${side.from1000MsPerArticle!.toFixed(2)} from 1,000 (${side.growth! >= 0 ? '+' : ''}${(100 * side.growth!).toFixed(0)} %); in the store ${side.grownStoreMsPerArticle!.toFixed(2)} against ${side.from1000StoreMsPerArticle!.toFixed(2)}`);
+  }
   const reopen = rows.find((r) => r.reopenAndFirstArticleSeconds !== undefined);
   if (reopen) console.log(`opening the grown store in a new process and adding one article: ${reopen.reopenAndFirstArticleSeconds!.toFixed(1)} s (the clustering log replayed)`);
 }
