@@ -173,10 +173,10 @@ function unpack(v: PackedVector): Map<number, number> {
   return m;
 }
 
-/** Dot product of a packed vector with a map vector. */
-function dotPacked(v: PackedVector, m: ReadonlyMap<number, number>): number {
+/** Dot product of a packed vector with a centroid. */
+function dotPacked(v: PackedVector, m: TermWeights): number {
   let d = 0;
-  for (let i = 0; i < v.terms.length; i++) d += v.weights[i]! * (m.get(v.terms[i]!) ?? 0);
+  for (let i = 0; i < v.terms.length; i++) d += v.weights[i]! * m.weightOf(v.terms[i]!);
   return d;
 }
 
@@ -528,10 +528,11 @@ export class OnlineClusterer {
   private absorb(s: StoryState, vector: ReadonlyMap<number, number>, day: number | null, article: string, packed?: PackedVector): void {
     s.members.push({ id: article, vector: packed ?? pack(vector), day });
     for (const [t, w] of vector) {
-      const before = s.centroid.get(t) ?? 0;
+      const before = s.centroid.weightOf(t);
       s.centroid.set(t, before + w);
       s.normSq += (before + w) ** 2 - before ** 2;
-      post(this.postings, t, s.id);
+      // A story is in a term's postings exactly when the term is in its centroid (weights are positive).
+      if (before === 0) post(this.postings, t, s.id);
     }
     s.size++;
     if (day !== null) {
@@ -547,26 +548,22 @@ export class OnlineClusterer {
    */
   private trySplit(s: StoryState, article: string): void {
     const members = s.members;
-    const dot = (x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>): number => {
-      let d = 0;
-      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-      for (const [t, w] of small) d += w * (large.get(t) ?? 0);
-      return d;
-    };
+    const dot = (x: TermWeights, y: TermWeights): number => (x.size <= y.size ? x.dot(y) : y.dot(x));
     const first = members[0]!;
-    const firstMap = unpack(first.vector);
+    const firstMap = new TermWeights();
+    for (let i = 0; i < first.vector.terms.length; i++) firstMap.set(first.vector.terms[i]!, first.vector.weights[i]!);
     let far = members[1]!;
     let farScore = dotPacked(far.vector, firstMap);
     for (const m of members) {
       const d = dotPacked(m.vector, firstMap);
       if (d < farScore) { far = m; farScore = d; }
     }
-    const sum = (group: Member[]): Map<number, number> => {
-      const c = new Map<number, number>();
-      for (const m of group) for (let i = 0; i < m.vector.terms.length; i++) c.set(m.vector.terms[i]!, (c.get(m.vector.terms[i]!) ?? 0) + m.vector.weights[i]!);
+    const sum = (group: Member[]): TermWeights => {
+      const c = new TermWeights();
+      for (const m of group) for (let i = 0; i < m.vector.terms.length; i++) c.add(m.vector.terms[i]!, m.vector.weights[i]!);
       return c;
     };
-    const norm = (c: ReadonlyMap<number, number>): number => Math.sqrt(dot(c, c)) || 1;
+    const norm = (c: TermWeights): number => Math.sqrt(dot(c, c)) || 1;
     let a = [first], b = [far];
     for (let round = 0; round < 3; round++) {
       const ca = sum(a), cb = sum(b), na = norm(ca), nb = norm(cb);

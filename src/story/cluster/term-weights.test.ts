@@ -52,4 +52,15 @@ describe('TermWeights', () => {
     tw.set(6, 3);
     assert.deepEqual([...tw], [[6, 3]]);
   });
+
+  it('adds to a weight and takes dot products over its own terms', () => {
+    const a = new TermWeights([[1, 2], [2, 3]]);
+    a.add(2, 1);
+    a.add(9, 5);
+    assert.deepEqual([...a], [[1, 2], [2, 4], [9, 5]]);
+    const b = new TermWeights([[2, 0.5], [9, 2], [40, 7]]);
+    assert.equal(a.dot(b), 4 * 0.5 + 5 * 2);
+    assert.equal(b.dot(a), a.dot(b));
+    assert.equal(a.dot(new TermWeights()), 0);
+  });
 });

@@ -74,6 +74,21 @@ export class TermWeights {
     return this;
   }
 
+  /** Adds `w` to term `t`'s weight (from 0 when absent). */
+  add(t: number, w: number): void {
+    this.set(t, this.weightOf(t) + w);
+  }
+
+  /** Σ weight × other's weight over this table's terms, in insertion order. */
+  dot(other: TermWeights): number {
+    let d = 0;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.order[k]!;
+      d += this.weights[i]! * other.weightOf(this.ids[i]!);
+    }
+    return d;
+  }
+
   private grow(): void {
     const oldIds = this.ids, oldWeights = this.weights, oldOrder = this.order, n = this.count;
     this.ids = new Int32Array(oldIds.length * 2).fill(EMPTY);
