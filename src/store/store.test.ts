@@ -13,6 +13,8 @@ import { syntheticArticles } from '../test-support/synthetic.js';
 import { Store, StoreError } from './index.js';
 import { betweenLookUpAndLock } from './store.js';
 import { DEFAULT_MINHASH_OPTIONS } from '../story/dedup/minhash.js';
+import { isBinarySnapshot, OnlineClusterer } from '../story/cluster/index.js';
+import { gzipSync } from 'node:zlib';
 
 // Short reports written for the test: a flood told by two outlets, a trial, and a wire copy of the flood report.
 const flood = (extra: string): string =>
@@ -519,6 +521,31 @@ describe('Store snapshots of the clusterer', () => {
     assert.ok(new Set(expected).size > 3 && new Set(expected).size < articles.length, 'some stories, some joins');
     const check = new Database(path, { readonly: true });
     assert.equal((check.prepare('select count(*) n from cluster_snapshots').get() as { n: number }).n, 1, 'only the newest is kept');
+    assert.ok(isBinarySnapshot((check.prepare('select state from cluster_snapshots').get() as { state: Buffer }).state), 'written in the binary layout');
     check.close();
+  });
+
+  it('still starts from a snapshot written as gzipped JSON (before the binary layout)', async () => {
+    const articles = syntheticArticles(24).map((a, i) => recordOf(`old#${i + 1}`, a));
+    const dir = tempDir();
+    const continuous = await Store.open(join(dir, 'one.db'), { snapshotEvery: 1_000_000 });
+    const expected: string[] = [];
+    for (const r of articles) expected.push((await continuous.add(r)).story);
+    await continuous.close();
+    const path = join(dir, 'two.db');
+    const first = await Store.open(path, { snapshotEvery: 10 });
+    for (const r of articles.slice(0, 12)) await first.add(r);
+    await first.close();
+    // The binary snapshot rewritten as the older format, the same state.
+    const db = new Database(path);
+    const row = db.prepare('select seq, state from cluster_snapshots').get() as { seq: number; state: Buffer };
+    const legacy = gzipSync(JSON.stringify(OnlineClusterer.restoreBinary(row.state).snapshot()));
+    db.prepare('update cluster_snapshots set state = ? where seq = ?').run(legacy, row.seq);
+    db.close();
+    const second = await Store.open(path, { snapshotEvery: 1_000_000 });
+    const got = expected.slice(0, 12);
+    for (const r of articles.slice(12)) got.push((await second.add(r)).story);
+    await second.close();
+    assert.deepEqual(got, expected);
   });
 });

@@ -12,9 +12,8 @@ import { Kysely, sql, type Insertable, type Expression, type ExpressionBuilder, 
 import { Migrator } from 'kysely/migration';
 import type { ExtractRecord, Story } from '../model/schema.js';
 import { buildStory } from '../story/build-story.js';
-import { once } from 'node:events';
-import { createGzip, gunzipSync } from 'node:zlib';
-import { clusterInput, DEFAULT_CLUSTER_OPTIONS, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
+import { gunzipSync } from 'node:zlib';
+import { clusterInput, DEFAULT_CLUSTER_OPTIONS, isBinarySnapshot, OnlineClusterer, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from '../story/cluster/index.js';
 import { MinHasher, shingleWords, signatureBytes, signatureFromBytes, textKeyOfWords, type MinHashOptions } from '../story/dedup/minhash.js';
 import { connect, StoreError, type Connection } from './connect.js';
 import { chooseCopy, type CopyCandidate } from './copy-choice.js';
@@ -27,9 +26,6 @@ import type { Tables } from './tables.js';
 export type { ArticleSummary, CopySummary, SearchHit, StorySummary } from './summaries.js';
 
 export { StoreError } from './connect.js';
-
-/** Snapshots are written every 10,000 articles and read when a process starts: the fastest gzip level (11 % larger than the default, in 60 % of the time). */
-const SNAPSHOT_GZIP_LEVEL = 1;
 
 /** Stored articles at most whose signatures an article's copy lookup compares (those sharing most LSH bands). */
 const DEFAULT_MAX_COPY_CANDIDATES = 50;
@@ -266,7 +262,10 @@ export class Store {
   private async startClusterer(): Promise<void> {
     const snap = await this.db.selectFrom('cluster_snapshots').select(['seq', 'state']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     if (snap) {
-      this.clusterer = OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot | ClusterSnapshotV1, clustererOptions(this.options.cluster));
+      // Snapshots written before the binary layout are gzipped JSON: still read.
+      this.clusterer = isBinarySnapshot(snap.state)
+        ? OnlineClusterer.restoreBinary(snap.state, clustererOptions(this.options.cluster))
+        : OnlineClusterer.restore(JSON.parse(gunzipSync(snap.state).toString('utf8')) as ClusterSnapshot | ClusterSnapshotV1, clustererOptions(this.options.cluster));
       this.synced = Number(snap.seq);
       this.lastSnapshot = this.synced;
     } else {
@@ -288,14 +287,7 @@ export class Store {
     if (this.synced - this.lastSnapshot < every) return;
     this.lastSnapshot = this.synced;
     const seq = this.synced;
-    const gzip = createGzip({ level: SNAPSHOT_GZIP_LEVEL });
-    const parts: Buffer[] = [];
-    gzip.on('data', (b: Buffer) => parts.push(b));
-    const ended = once(gzip, 'end');
-    for (const chunk of this.clusterer.snapshotJson()) if (!gzip.write(chunk)) await once(gzip, 'drain');
-    gzip.end();
-    await ended;
-    const state = Buffer.concat(parts);
+    const state = this.clusterer.snapshotBinary();
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('cluster_snapshots').values({ seq, state, created_at: now() }).onConflict((oc) => oc.column('seq').doNothing()).execute();
       await trx.deleteFrom('cluster_snapshots').where('seq', '<', seq).execute();

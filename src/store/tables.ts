@@ -78,7 +78,7 @@ export interface MetaTable {
 }
 
 export interface ClusterSnapshotsTable {
-  /** The clusterer's state after the article with this `seq` (gzipped JSON). */
+  /** The clusterer's state after the article with this `seq` (story/cluster/snapshot-binary.ts; gzipped JSON before). */
   seq: number;
   state: Buffer;
   created_at: string;

@@ -6,6 +6,7 @@
 import type { ExtractRecord } from '../../model/schema.js';
 import { OnlineClusterer, type ClusterInput, type ClusterOptions } from './online.js';
 
+export { isBinarySnapshot } from './snapshot-binary.js';
 export { OnlineClusterer, DEFAULT_CLUSTER_OPTIONS, type ClusterInput, type ClusterOptions, type ClusterSnapshot, type ClusterSnapshotV1, type ClusterTerms, type StoryEvent } from './online.js';
 
 /** The clusterer's view of a record: title, text, date and the canonical entities it names (not `other`). */

@@ -9,6 +9,7 @@
  */
 import { contentStems } from '../words.js';
 import { TermWeights } from './term-weights.js';
+import { decodeSnapshot, encodeSnapshot, type BinarySnapshot } from './snapshot-binary.js';
 
 export interface ClusterInput {
   /** Caller's id for the article. */
@@ -461,8 +462,27 @@ export class OnlineClusterer {
     yield ']}';
   }
 
+  /** The snapshot as bytes (snapshot-binary.ts): what the store writes. */
+  snapshotBinary(): Buffer {
+    const terms: ClusterSnapshot['terms'] = [];
+    for (const [t, id] of this.termId) terms.push([t, id, this.df[id]!, this.lastSeen[id] ?? this.seen]);
+    const live = [...this.stories.values()].filter((st) => !st.mergedInto);
+    return encodeSnapshot(
+      { seen: this.seen, nextStory: this.nextStory, nextTerm: this.df.length, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, terms },
+      live.map((st) => ({
+        id: st.id, centroid: [st.centroid.termArray(), st.centroid.weightArray()] as const, size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq,
+        members: st.members.map((m) => ({ id: m.id, vector: [m.vector.terms, m.vector.weights] as const, day: m.day })),
+      })),
+    );
+  }
+
+  /** A clusterer in the state a binary snapshot recorded (`snapshotBinary`). */
+  static restoreBinary(bytes: Uint8Array, options: ClusterOptions = {}): OnlineClusterer {
+    return OnlineClusterer.restore(decodeSnapshot(bytes), options);
+  }
+
   /** A clusterer in the state a snapshot recorded (with the same options, it then behaves exactly as the original). */
-  static restore(snap: ClusterSnapshot | ClusterSnapshotV1, options: ClusterOptions = {}): OnlineClusterer {
+  static restore(snap: ClusterSnapshot | ClusterSnapshotV1 | BinarySnapshot, options: ClusterOptions = {}): OnlineClusterer {
     const c = new OnlineClusterer(options);
     if (snap.version === 1) {
       for (const [t, id] of snap.terms) c.termId.set(t, id);
@@ -483,17 +503,21 @@ export class OnlineClusterer {
     c.newestDay = snap.newestDay ?? -Infinity;
     c.lastForget = snap.lastForget ?? -Infinity;
     // Vectors as [terms, weights] whichever the version.
-    const flat = (v: Array<[number, number]> | [number[], number[]]): [number[], number[]] => {
-      if (snap.version !== 1) return v as [number[], number[]];
+    type Flat = readonly [ArrayLike<number>, ArrayLike<number>];
+    const flat = (v: Array<[number, number]> | Flat): Flat => {
+      if (snap.version !== 1) return v as Flat;
       const pairs = v as Array<[number, number]>;
       return [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
     };
-    for (const st of snap.stories) {
+    const stories: ReadonlyArray<{ id: string; centroid: Array<[number, number]> | Flat; size: number; first: number | null; last: number | null; touched: number; normSq: number; members: ReadonlyArray<{ id: string; vector: Array<[number, number]> | Flat; day: number | null }> }> = snap.stories;
+    for (const st of stories) {
       const [terms, weights] = flat(st.centroid);
-      const centroid = new TermWeights(terms.map((t, i): [number, number] => [t, weights[i]!]));
+      const centroid = new TermWeights();
+      for (let i = 0; i < terms.length; i++) centroid.set(terms[i]!, weights[i]!);
       const members = st.members.map((m) => {
         const [mt, mw] = flat(m.vector);
-        return { id: m.id, vector: { terms: Int32Array.from(mt), weights: Float64Array.from(mw) }, day: m.day };
+        // A binary snapshot's vectors are typed already (views into its one buffer): kept as they are.
+        return { id: m.id, vector: { terms: mt instanceof Int32Array ? mt : Int32Array.from(mt), weights: mw instanceof Float64Array ? mw : Float64Array.from(mw) }, day: m.day };
       });
       c.stories.set(st.id, { id: st.id, centroid, size: st.size, first: st.first, last: st.last, mergedInto: null, touched: st.touched, normSq: st.normSq, members });
       for (const m of members) c.assigned.set(m.id, st.id);

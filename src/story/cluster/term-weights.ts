@@ -111,6 +111,20 @@ export class TermWeights {
     this.count = 0;
   }
 
+  /** The terms, in insertion order. */
+  termArray(): Int32Array {
+    const out = new Int32Array(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.ids[this.order[k]!]!;
+    return out;
+  }
+
+  /** The weights, in insertion order. */
+  weightArray(): Float64Array {
+    const out = new Float64Array(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.weights[this.order[k]!]!;
+    return out;
+  }
+
   *keys(): Generator<number> {
     for (let k = 0; k < this.count; k++) yield this.ids[this.order[k]!]!;
   }
