@@ -500,14 +500,20 @@ describe('Store errors', () => {
   });
 });
 
+/** The story each record goes to in one process that never snapshots: what a process starting from a snapshot must match. */
+async function storiesSeenWhole(path: string, records: readonly ExtractRecord[]): Promise<string[]> {
+  const store = await Store.open(path, { snapshotEvery: 1_000_000 });
+  const stories: string[] = [];
+  for (const r of records) stories.push((await store.add(r)).story);
+  await store.close();
+  return stories;
+}
+
 describe('Store snapshots of the clusterer', () => {
   it('a process starting from a snapshot assigns exactly the stories a process that saw everything assigns', async () => {
     const articles = syntheticArticles(36).map((a, i) => recordOf(`syn#${i + 1}`, a));
     const dir = tempDir();
-    const continuous = await Store.open(join(dir, 'one.db'), { snapshotEvery: 1_000_000 });
-    const expected: string[] = [];
-    for (const r of articles) expected.push((await continuous.add(r)).story);
-    await continuous.close();
+    const expected = await storiesSeenWhole(join(dir, 'one.db'), articles);
     // The other store is reopened every 7 articles and snapshots every 5: each process starts from a snapshot and
     // replays what came after it.
     const path = join(dir, 'two.db');
@@ -528,10 +534,7 @@ describe('Store snapshots of the clusterer', () => {
   it('still starts from a snapshot written as gzipped JSON (before the binary layout)', async () => {
     const articles = syntheticArticles(24).map((a, i) => recordOf(`old#${i + 1}`, a));
     const dir = tempDir();
-    const continuous = await Store.open(join(dir, 'one.db'), { snapshotEvery: 1_000_000 });
-    const expected: string[] = [];
-    for (const r of articles) expected.push((await continuous.add(r)).story);
-    await continuous.close();
+    const expected = await storiesSeenWhole(join(dir, 'one.db'), articles);
     const path = join(dir, 'two.db');
     const first = await Store.open(path, { snapshotEvery: 10 });
     for (const r of articles.slice(0, 12)) await first.add(r);
