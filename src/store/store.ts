@@ -287,7 +287,8 @@ export class Store {
     if (this.synced - this.lastSnapshot < every) return;
     this.lastSnapshot = this.synced;
     const seq = this.synced;
-    const state = this.clusterer.snapshotBinary();
+    const bytes = this.clusterer.snapshotBinary();
+    const state = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('cluster_snapshots').values({ seq, state, created_at: now() }).onConflict((oc) => oc.column('seq').doNothing()).execute();
       await trx.deleteFrom('cluster_snapshots').where('seq', '<', seq).execute();

@@ -463,7 +463,7 @@ export class OnlineClusterer {
   }
 
   /** The snapshot as bytes (snapshot-binary.ts): what the store writes. */
-  snapshotBinary(): Buffer {
+  snapshotBinary(): Uint8Array {
     const terms: ClusterSnapshot['terms'] = [];
     for (const [t, id] of this.termId) terms.push([t, id, this.df[id]!, this.lastSeen[id] ?? this.seen]);
     const live = [...this.stories.values()].filter((st) => !st.mergedInto);

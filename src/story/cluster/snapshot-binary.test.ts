@@ -34,14 +34,14 @@ describe('binary clusterer snapshots', () => {
     const c = new OnlineClusterer();
     for (let i = 0; i < 9; i++) c.add(article(i));
     const bytes = c.snapshotBinary();
-    const shifted = Buffer.alloc(bytes.length + 3);
-    bytes.copy(shifted, 3);
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
     assert.deepEqual(OnlineClusterer.restoreBinary(shifted.subarray(3)).snapshot(), c.snapshot());
   });
 
   it('rejects bytes in another layout, and a truncated snapshot', () => {
-    assert.equal(isBinarySnapshot(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0])), false);
-    assert.throws(() => decodeSnapshot(Buffer.from('{"version":2}')), /not in the binary layout/);
+    assert.equal(isBinarySnapshot(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0])), false);
+    assert.throws(() => decodeSnapshot(new TextEncoder().encode('{"version":2}')), /not in the binary layout/);
     const c = new OnlineClusterer();
     c.add(article(1));
     const bytes = c.snapshotBinary();

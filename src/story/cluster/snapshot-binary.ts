@@ -31,7 +31,7 @@ export function isBinarySnapshot(bytes: Uint8Array): boolean {
   return bytes.length >= HEADER_BYTES && MAGIC.every((b, i) => bytes[i] === b);
 }
 
-export function encodeSnapshot(head: Omit<ClusterSnapshot, 'stories' | 'version'>, stories: Iterable<StoryIn>): Buffer {
+export function encodeSnapshot(head: Omit<ClusterSnapshot, 'stories' | 'version'>, stories: Iterable<StoryIn>): Uint8Array {
   const list = [...stories];
   let total = 0;
   for (const st of list) {
@@ -46,14 +46,14 @@ export function encodeSnapshot(head: Omit<ClusterSnapshot, 'stories' | 'version'
       members: st.members.map((m) => ({ id: m.id, n: m.vector[0].length, day: m.day })),
     })),
   };
-  const json = Buffer.from(JSON.stringify(meta), 'utf8');
+  const json = new TextEncoder().encode(JSON.stringify(meta));
   const weightsAt = Math.ceil((HEADER_BYTES + json.length) / 8) * 8;
-  const out = Buffer.alloc(weightsAt + total * 12);
+  const out = new Uint8Array(weightsAt + total * 12);
   out.set(MAGIC, 0);
-  out.writeUInt32LE(json.length, 4);
-  json.copy(out, HEADER_BYTES);
-  const weights = new Float64Array(out.buffer, out.byteOffset + weightsAt, total);
-  const terms = new Int32Array(out.buffer, out.byteOffset + weightsAt + total * 8, total);
+  new DataView(out.buffer).setUint32(4, json.length, true);
+  out.set(json, HEADER_BYTES);
+  const weights = new Float64Array(out.buffer, weightsAt, total);
+  const terms = new Int32Array(out.buffer, weightsAt + total * 8, total);
   let k = 0;
   const put = ([t, w]: readonly [ArrayLike<number>, ArrayLike<number>]): void => {
     for (let i = 0; i < t.length; i++, k++) { terms[k] = t[i]!; weights[k] = w[i]!; }
@@ -69,7 +69,7 @@ export function decodeSnapshot(bytes: Uint8Array): BinarySnapshot {
   if (!isBinarySnapshot(bytes)) throw new Error('clusterer snapshot: not in the binary layout');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const jsonBytes = view.getUint32(4, true);
-  const meta = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + HEADER_BYTES, jsonBytes).toString('utf8')) as Omit<ClusterSnapshot, 'stories' | 'version'> & {
+  const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + jsonBytes))) as Omit<ClusterSnapshot, 'stories' | 'version'> & {
     version: 3;
     stories: Array<Omit<BinaryStory, 'centroid' | 'members'> & { n: number; members: Array<{ id: string; n: number; day: number | null }> }>;
   };
