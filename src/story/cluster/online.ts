@@ -85,9 +85,6 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   keepForgotten: true,
 };
 
-/** Characters at most (about) in one piece of snapshot text. */
-const SNAPSHOT_PIECE_CHARS = 1 << 20;
-
 /** A snapshot (version 2): the live dictionary as [term, id, document frequency, last use], vectors as [terms, weights]. */
 export interface ClusterSnapshot {
   version: 2;
@@ -411,69 +408,45 @@ export class OnlineClusterer {
   /**
    * The state needed to go on adding articles — terms, document frequencies, the live stories — as plain data, so a
    * process can start from it instead of replaying every article. `storyOf` answers only for articles added after.
+   * Version 2: the live dictionary's terms with their document frequency and last use (not a slot for every term id
+   * ever made), and vectors as two flat arrays (terms, weights) instead of [term, weight] pairs.
    */
   snapshot(): ClusterSnapshot {
-    return JSON.parse([...this.snapshotJson()].join('')) as ClusterSnapshot;
-  }
-
-  /**
-   * The snapshot as JSON text, a story at a time: a large clusterer's snapshot is tens of megabytes, and building it
-   * whole (as objects, then as one string) would double the process's memory for a moment.
-   */
-  *snapshotJson(): Generator<string> {
-    // Version 2: the live dictionary's terms with their document frequency and last use (not a slot for every term
-    // id ever made), and vectors as two flat arrays (terms, weights) instead of [term, weight] pairs: read back as
-    // packed numbers rather than an array per pair (the 100,000-article growth bench reopens its store within a
-    // 768 MB heap; version 1 did not), the text itself 7 % shorter.
-    const head = { version: 2, seen: this.seen, nextStory: this.nextStory, nextTerm: this.df.length, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null };
-    yield `${JSON.stringify(head).slice(0, -1)},"terms":[`;
-    // In pieces of about SNAPSHOT_PIECE_CHARS: one piece per term or story would make the gzip stream's per-write
-    // cost the snapshot's (60,000 terms and 20,000 stories: 7.1 s as 80,000 writes, 3.4 s as 125).
-    let piece: string[] = [];
-    let size = 0;
-    let first = true;
-    const flush = (): string => {
-      const text = `${first ? '' : ','}${piece.join(',')}`;
-      first = false;
-      piece = [];
-      size = 0;
-      return text;
+    const { stories, ...head } = this.snapshotParts();
+    return {
+      version: 2,
+      ...head,
+      stories: stories.map((st) => ({
+        ...st,
+        centroid: [Array.from(st.centroid[0]), Array.from(st.centroid[1])],
+        members: st.members.map((m) => ({ ...m, vector: [Array.from(m.vector[0]), Array.from(m.vector[1])] })),
+      })),
     };
-    for (const [t, id] of this.termId) {
-      const entry = JSON.stringify([t, id, this.df[id]!, this.lastSeen[id] ?? this.seen]);
-      piece.push(entry);
-      size += entry.length;
-      if (size >= SNAPSHOT_PIECE_CHARS) yield flush();
-    }
-    if (piece.length) yield flush();
-    yield '],"stories":[';
-    first = true;
-    for (const st of this.stories.values()) {
-      if (st.mergedInto) continue;
-      const story = JSON.stringify({
-        id: st.id, centroid: [[...st.centroid.keys()], [...st.centroid.values()]], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq,
-        members: st.members.map((m) => ({ id: m.id, vector: [Array.from(m.vector.terms), Array.from(m.vector.weights)], day: m.day })),
-      });
-      piece.push(story);
-      size += story.length;
-      if (size >= SNAPSHOT_PIECE_CHARS) yield flush();
-    }
-    if (piece.length) yield flush();
-    yield ']}';
   }
 
-  /** The snapshot as bytes (snapshot-binary.ts): what the store writes. */
+  /** The snapshot as bytes (snapshot-binary.ts): what the store writes, the vectors copied as they are held. */
   snapshotBinary(): Uint8Array {
+    const { stories, ...head } = this.snapshotParts();
+    return encodeSnapshot(head, stories);
+  }
+
+  /** The snapshot's content, vectors as typed arrays: what both forms are made of. */
+  private snapshotParts(): Omit<BinarySnapshot, 'version'> {
     const terms: ClusterSnapshot['terms'] = [];
     for (const [t, id] of this.termId) terms.push([t, id, this.df[id]!, this.lastSeen[id] ?? this.seen]);
-    const live = [...this.stories.values()].filter((st) => !st.mergedInto);
-    return encodeSnapshot(
-      { seen: this.seen, nextStory: this.nextStory, nextTerm: this.df.length, newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null, terms },
-      live.map((st) => ({
-        id: st.id, centroid: [st.centroid.termArray(), st.centroid.weightArray()] as const, size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq,
-        members: st.members.map((m) => ({ id: m.id, vector: [m.vector.terms, m.vector.weights] as const, day: m.day })),
-      })),
-    );
+    const stories: BinarySnapshot['stories'] = [];
+    for (const st of this.stories.values()) {
+      if (st.mergedInto) continue;
+      stories.push({
+        id: st.id, centroid: [st.centroid.termArray(), st.centroid.weightArray()], size: st.size, first: st.first, last: st.last, touched: st.touched, normSq: st.normSq,
+        members: st.members.map((m) => ({ id: m.id, vector: [m.vector.terms, m.vector.weights], day: m.day })),
+      });
+    }
+    return {
+      seen: this.seen, nextStory: this.nextStory, nextTerm: this.df.length,
+      newestDay: Number.isFinite(this.newestDay) ? this.newestDay : null, lastForget: Number.isFinite(this.lastForget) ? this.lastForget : null,
+      terms, stories,
+    };
   }
 
   /** A clusterer in the state a binary snapshot recorded (`snapshotBinary`). */
@@ -619,7 +592,7 @@ export class OnlineClusterer {
   /** Merges `from` into `into`: centroids summed, postings moved, the history keeps it. */
   private merge(into: StoryState, from: StoryState, article: string, score: number): void {
     for (const [t, w] of from.centroid) {
-      into.centroid.set(t, (into.centroid.get(t) ?? 0) + w);
+      into.centroid.add(t, w);
       unpost(this.postings, t, from.id);
       post(this.postings, t, into.id);
     }
