@@ -237,7 +237,8 @@ function corpusSection(): void {
   console.log(`\nGrowth — ${target} articles into one SQLite store: the story sets replayed with other names, numbers and dates (bench-corpus.ts), time per article for each replica of 1,452\n`);
   console.log('| stored after | ms/article (all) | ms/article in the store | copies found so far | RSS MB |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
-  const replicas = rows.filter((r) => r.replica !== undefined);
+  // The side-by-side rows name their replica too: only the growth run's rows here.
+  const replicas = rows.filter((r) => r.replica !== undefined && r.control === undefined);
   for (const r of replicas) console.log(`| ${r.storedAfter}${r.full ? '' : ' (part)'} | ${r.msPerArticle!.toFixed(2)} | ${r.storeMsPerArticle!.toFixed(2)} | ${r.duplicates} | ${r.rssMb!.toFixed(0)} |`);
   const per = replicas.slice(1).filter((r) => r.full).map((r) => r.msPerArticle!);
   if (per.length) console.log(`\nms/article, replicas after the first: min ${Math.min(...per).toFixed(2)}, max ${Math.max(...per).toFixed(2)} (${(100 * (Math.max(...per) / Math.min(...per) - 1)).toFixed(0)} % apart); peak RSS ${Math.max(...replicas.map((r) => r.peakMb!)).toFixed(0)} MB`);
