@@ -10,6 +10,7 @@
  * PostgreSQL with one and two workers (skipped, and said so, when those services do not answer).
  */
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -162,7 +163,62 @@ function runTask(name: string, polnear: string, pages: string): Row {
   return { ...row, peakMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+const USAGE = `Usage: npm run bench [-- OPTIONS]   (or: node dist/bench/bench.js [OPTIONS])
+
+Throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data ($PARALLAX_DATA), one core,
+each task in its own process, median of ${RUNS} runs after a warm-up; then the corpus ingest rows.
+
+Options:
+  --scale N        also grow one SQLite store to N articles and print the time per article as it grows
+  --task NAME      one extraction task only, as JSON (${'$'}{names})
+  --shares         each extractor's share of the full extraction's time, as JSON
+  --story          the story stage on ${STORY_SIZE} articles, as JSON
+  --large-story    the story stage on ${LARGE_STORY_SIZE} articles, as JSON
+  -h, --help       this help
+
+Examples:
+  npm run bench
+  npm run bench -- --scale 100000
+  node dist/bench/bench.js --task 'polnear dev: extract, entities + attributions'`;
+
+/** The command line, or a one-line error (exit 2). */
+function readArgs(): { scale: number | null; task: string | null; shares: boolean; story: string | null } | { exit: number } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        scale: { type: 'string' }, task: { type: 'string' }, shares: { type: 'boolean' },
+        story: { type: 'boolean' }, 'large-story': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message.split('\n')[0]} (see --help)`);
+    return { exit: 2 };
+  }
+  if (parsed.help) {
+    console.log(USAGE.replace('${names}', Object.keys(TASKS).map((t) => `'${t}'`).join(', ')));
+    return { exit: 0 };
+  }
+  let scale: number | null = null;
+  if (parsed.scale !== undefined) {
+    scale = Number(parsed.scale);
+    if (!Number.isInteger(scale) || scale < 1) {
+      console.error(`bench: --scale needs a whole number of articles, got '${parsed.scale}'`);
+      return { exit: 2 };
+    }
+  }
+  if (parsed.task !== undefined && !(parsed.task in TASKS)) {
+    console.error(`bench: --task '${parsed.task}' is not a task (see --help)`);
+    return { exit: 2 };
+  }
+  const story = parsed.story ? '--story' : parsed['large-story'] ? '--large-story' : null;
+  return { scale, task: parsed.task ?? null, shares: parsed.shares ?? false, story };
+}
+
 async function main(): Promise<number> {
+  const args = readArgs();
+  if ('exit' in args) return args.exit;
   const polnear = requireData('polnear/dev/text');
   const pages = requireData('article-extraction/html');
   const stories = requireData('stories/giveme5w1h-silver.jsonl');
@@ -172,18 +228,17 @@ async function main(): Promise<number> {
       return isCI() ? 1 : 0;
     }
   }
-  if (process.argv.includes('--shares')) {
+  if (args.shares) {
     console.log(JSON.stringify(extractorShares(polnear.path)));
     return 0;
   }
-  for (const [flag, [size, runs]] of Object.entries(STORY_ROWS)) {
-    if (!process.argv.includes(flag)) continue;
+  if (args.story) {
+    const [size, runs] = STORY_ROWS[args.story]!;
     console.log(JSON.stringify(await storyStage(stories.path, size, runs)));
     return 0;
   }
-  const only = process.argv.indexOf('--task');
-  if (only >= 0) {
-    console.log(JSON.stringify(runTask(process.argv[only + 1] ?? '', polnear.path, pages.path)));
+  if (args.task !== null) {
+    console.log(JSON.stringify(runTask(args.task, polnear.path, pages.path)));
     return 0;
   }
   const self = fileURLToPath(import.meta.url);
@@ -202,7 +257,7 @@ async function main(): Promise<number> {
   const rest = 1 - Object.values(shares).reduce((a, b) => a + b, 0);
   console.log(`\nshare of the full extraction's time (PolNeAR dev with publication dates, ${RUNS} passes): NER ${pct('ner')} · entity rules ${pct('entities')} · attributions ${pct('attributions')} · dates ${pct('dates')} · ingest, text layer and resolve ${(100 * rest).toFixed(1)} %`);
   if (shares.dates !== undefined) console.log(`dates add ${(100 * shares.dates / (1 - shares.dates)).toFixed(1)} % to the extraction without them`);
-  corpusSection();
+  corpusSection(args.scale);
   return 0;
 }
 
@@ -217,7 +272,7 @@ function runCorpus(args: string[]): Record<string, number | string> | null {
 }
 
 /** The corpus: ingest with extraction, copy detection and clustering into the store, and its growth. */
-function corpusSection(): void {
+function corpusSection(scale: number | null): void {
   console.log('\nCorpus ingest — the three story sets (1,452 articles), extraction + copies + clustering + store, each run in its own process\n');
   console.log('articles/s counts from the start of the run (workers: from their spawn); "once started": workers from the first stored article on\n');
   console.log('| task | articles | seconds | articles/s | once started, articles/s | MB/s | peak RSS MB |');
@@ -228,9 +283,8 @@ function corpusSection(): void {
     const n = (k: string, digits: number): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(digits) : '—');
     console.log(`| ${r.task} | ${r.articles} | ${n('seconds', 1)} | ${n('perSecond', 0)} | ${n('steadyPerSecond', 0)} | ${n('mbPerSecond', 2)} | ${n('peakMb', 0)} |`);
   }
-  const scaleAt = process.argv.indexOf('--scale');
-  if (scaleAt < 0) return;
-  const target = Number(process.argv[scaleAt + 1]);
+  if (scale === null) return;
+  const target = scale;
   const script = fileURLToPath(new URL('./bench-corpus.js', import.meta.url));
   // V8's heap capped at 768 MB: RSS then shows what the process needs, not how lazily V8 collects.
   const rows = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=768', script, '--scale', String(target)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 })) as Array<Record<string, number>>;
