@@ -10,7 +10,6 @@
  * PostgreSQL with one and two workers (skipped, and said so, when those services do not answer).
  */
 import { execFileSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { createArticlePipeline, extract } from '../api/extract.js';
 import { buildStory } from '../story/build-story.js';
 import type { ExtractorOptions } from '../extract/index.js';
 import { isCI, requireData } from '../config/paths.js';
+import { badArgument, readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 import { readDocument, type DocumentKind } from '../ingest/index.js';
 import type { Article, Message } from '../model/schema.js';
 import { createSegmenter } from '../text/index.js';
@@ -163,57 +163,38 @@ function runTask(name: string, polnear: string, pages: string): Row {
   return { ...row, peakMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const USAGE = `Usage: npm run bench [-- OPTIONS]   (or: node dist/bench/bench.js [OPTIONS])
+const SPEC = {
+  name: 'bench',
+  command: 'npm run bench [-- OPTIONS]   (or: node dist/bench/bench.js [OPTIONS])',
+  summary: `Throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data ($PARALLAX_DATA), one core, each task in
+its own process, median of ${RUNS} runs after a warm-up; then the corpus ingest rows.`,
+  options: {
+    scale: { type: 'string' }, task: { type: 'string' }, shares: { type: 'boolean' },
+    story: { type: 'boolean' }, 'large-story': { type: 'boolean' },
+  },
+  help: {
+    scale: 'also grow one SQLite store to VALUE articles and print the time per article as it grows',
+    task: `one extraction task only, as JSON: ${Object.keys(TASKS).map((t) => `'${t}'`).join(', ')}`,
+    shares: "each extractor's share of the full extraction's time, as JSON",
+    story: `the story stage on ${STORY_SIZE} articles, as JSON`,
+    'large-story': `the story stage on ${LARGE_STORY_SIZE} articles, as JSON`,
+  },
+  examples: ['npm run bench', 'npm run bench -- --scale 100000', "node dist/bench/bench.js --task 'polnear dev: extract, entities + attributions'"],
+} as const satisfies ScriptSpec<ScriptOptions>;
 
-Throughput (articles/s, MB/s) and peak memory of the pipeline on the shared data ($PARALLAX_DATA), one core,
-each task in its own process, median of ${RUNS} runs after a warm-up; then the corpus ingest rows.
-
-Options:
-  --scale N        also grow one SQLite store to N articles and print the time per article as it grows
-  --task NAME      one extraction task only, as JSON (${'$'}{names})
-  --shares         each extractor's share of the full extraction's time, as JSON
-  --story          the story stage on ${STORY_SIZE} articles, as JSON
-  --large-story    the story stage on ${LARGE_STORY_SIZE} articles, as JSON
-  -h, --help       this help
-
-Examples:
-  npm run bench
-  npm run bench -- --scale 100000
-  node dist/bench/bench.js --task 'polnear dev: extract, entities + attributions'`;
-
-/** The command line, or a one-line error (exit 2). */
+/** The command line, or the exit code (--help, or a one-line error). */
 function readArgs(): { scale: number | null; task: string | null; shares: boolean; story: string | null } | { exit: number } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        scale: { type: 'string' }, task: { type: 'string' }, shares: { type: 'boolean' },
-        story: { type: 'boolean' }, 'large-story': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    console.error(`bench: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    return { exit: 2 };
-  }
-  if (parsed.help) {
-    console.log(USAGE.replace('${names}', Object.keys(TASKS).map((t) => `'${t}'`).join(', ')));
-    return { exit: 0 };
-  }
+  const parsed = readScriptArgs(SPEC);
+  if (!parsed.ok) return { exit: parsed.code };
+  const { values } = parsed;
   let scale: number | null = null;
-  if (parsed.scale !== undefined) {
-    scale = Number(parsed.scale);
-    if (!Number.isInteger(scale) || scale < 1) {
-      console.error(`bench: --scale needs a whole number of articles, got '${parsed.scale}'`);
-      return { exit: 2 };
-    }
+  if (values.scale !== undefined) {
+    scale = Number(values.scale);
+    if (!Number.isInteger(scale) || scale < 1) return { exit: badArgument('bench', `--scale needs a whole number of articles, got '${values.scale}'`) };
   }
-  if (parsed.task !== undefined && !(parsed.task in TASKS)) {
-    console.error(`bench: --task '${parsed.task}' is not a task (see --help)`);
-    return { exit: 2 };
-  }
-  const story = parsed.story ? '--story' : parsed['large-story'] ? '--large-story' : null;
-  return { scale, task: parsed.task ?? null, shares: parsed.shares ?? false, story };
+  if (values.task !== undefined && !(values.task in TASKS)) return { exit: badArgument('bench', `--task '${values.task}' is not a task`) };
+  const story = values.story ? '--story' : values['large-story'] ? '--large-story' : null;
+  return { scale, task: values.task ?? null, shares: values.shares ?? false, story };
 }
 
 async function main(): Promise<number> {

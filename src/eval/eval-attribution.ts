@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { extract } from '../api/extract.js';
 import { isCI, requireData } from '../config/paths.js';
+import { badArgument, helpRequested, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { quoteBaseline } from './attribution-baseline.js';
 import { foldContinuations, goldAttribution, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
@@ -236,6 +237,21 @@ export interface Options {
   baseline: 'quotes' | null;
 }
 
+const SPEC = {
+  name: 'eval:attribution',
+  summary: `Who said what against PolNeAR's gold attributions (dev unless told), scored as ../shared/docs/data.md says: exact and
+overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source and outlet.`,
+  options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' } },
+  help: {
+    split: 'train or dev (default dev)',
+    limit: 'only the first VALUE articles',
+    json: 'the report as JSON',
+    oracle: 'score gold against itself (checks the scorer: 1.0 everywhere)',
+    baseline: "'quotes': score the quoted-string baseline instead of extract()",
+  },
+  examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --baseline quotes'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
 export function parseArgs(argv: readonly string[]): Options | string {
   const opts: Options = { split: 'dev', limit: null, json: false, oracle: false, baseline: null };
   for (let i = 0; i < argv.length; i++) {
@@ -263,11 +279,9 @@ export function parseArgs(argv: readonly string[]): Options | string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (helpRequested(SPEC, argv)) return 0;
   const opts = parseArgs(argv);
-  if (typeof opts === 'string') {
-    console.error(`eval:attribution: ${opts}`);
-    return 2;
-  }
+  if (typeof opts === 'string') return badArgument(SPEC.name, opts);
   const check = requireData(`polnear/${opts.split}`);
   if (!check.ok) {
     console.log(`eval:attribution: ${check.reason}; skipped`);

@@ -14,6 +14,7 @@ import { clusterRecords } from '../story/cluster/index.js';
 import { scoreClusters, type ClusterScore } from './cluster-score.js';
 import { evaluateCopies, type CopyDetection } from './copy-detection.js';
 import { isMain, runMain } from './main-guard.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 
 export const CLUSTERING_SETS = ['basil-dev', 'giveme5w1h-silver', 'ecbplus'] as const;
 /** Targets on basil-dev (the issue). */
@@ -38,7 +39,17 @@ export async function evaluateClusteringSet(path: string, name: string): Promise
   return { name, articles: records.length, ms, ...scoreClusters(goldOf, stories) };
 }
 
+const SPEC = {
+  name: 'eval:clustering',
+  summary: 'Online story clustering on the three story sets, articles in publication-date order: BCubed and pairwise P/R/F1, and copy detection.',
+  options: { json: { type: 'boolean' } },
+  help: { json: 'the report as JSON' },
+  examples: ['npm run eval:clustering', 'npm run eval:clustering -- --json'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
 async function main(argv: string[]): Promise<number> {
+  const args = readScriptArgs(SPEC, argv);
+  if (!args.ok) return args.code;
   const results: SetResult[] = [];
   const copies: Array<CopyDetection & { name: string }> = [];
   for (const name of CLUSTERING_SETS) {
@@ -51,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     results.push(await evaluateClusteringSet(data.path, name));
     copies.push({ name, ...evaluateCopies(data.path) });
   }
-  if (argv.includes('--json')) {
+  if (args.values.json) {
     console.log(JSON.stringify({ clustering: results, copies }));
     return 0;
   }

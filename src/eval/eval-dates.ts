@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { parseArgs } from 'node:util';
 import { extract } from '../api/extract.js';
 import { isCI, requireData } from '../config/paths.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { isMain, runMain } from './main-guard.js';
 import { listPolnear } from './polnear.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 
 /** The rules whose expressions count as "weekday and month expressions". */
 export const WEEKDAY_MONTH_RULES = ['date/weekday', 'date/month', 'date/month-day'] as const;
@@ -47,8 +47,20 @@ export function sampleEvenly<T>(items: readonly T[], size: number): T[] {
   return Array.from({ length: size }, (_, k) => items[Math.floor(k * step)]!);
 }
 
+const SPEC = {
+  name: 'eval:dates',
+  summary: `Dates on PolNeAR dev with each article's publication date: date expressions by rule, the share of weekday and month
+expressions resolved to a value, and a fixed sample to check by hand (docs/dates-sample.md).`,
+  options: { json: { type: 'boolean', default: false }, sample: { type: 'string', default: String(DEFAULT_SAMPLE) } },
+  help: { json: 'the report as JSON', sample: `how many expressions to sample for the hand check (default ${DEFAULT_SAMPLE})` },
+  examples: ['npm run eval:dates', 'npm run eval:dates -- --json --sample 100'],
+  numbers: ['sample'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, sample: { type: 'string', default: String(DEFAULT_SAMPLE) } } });
+  const args = readScriptArgs(SPEC);
+  if (!args.ok) return args.code;
+  const { values } = args;
   const data = requireData('polnear/dev');
   const meta = requireData('polnear/metadata.tsv');
   for (const check of [data, meta]) {

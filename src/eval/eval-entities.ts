@@ -16,6 +16,7 @@ import type { BratSpan } from './brat.js';
 import { analyzeSource, coversHead, lowercaseWords, type NameRun } from './names.js';
 import { isMain, runMain } from './main-guard.js';
 import { listPolnear, readPolnearAnnotation, recordForArticle } from './polnear.js';
+import { badArgument, readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 
 export type MentionKind = 'person' | 'organization';
 
@@ -164,10 +165,20 @@ export function formatCoverage(c: EntityCoverage): string {
   return lines.join('\n');
 }
 
+const SPEC = {
+  name: 'eval:entities',
+  summary: "Do our person and organization mentions cover the names in PolNeAR dev's gold attribution sources? (docs/evaluation.md)",
+  options: { json: { type: 'boolean' }, examples: { type: 'string' } },
+  help: { json: 'the report as JSON', examples: 'how many missed names to list (default 25)' },
+  examples: ['npm run eval:entities', 'npm run eval:entities -- --examples 100'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const exIndex = argv.indexOf('--examples');
-  const examples = exIndex >= 0 ? Number(argv[exIndex + 1] ?? 25) : 25;
+  const args = readScriptArgs(SPEC, argv);
+  if (!args.ok) return args.code;
+  const json = args.values.json ?? false;
+  const examples = Number(args.values.examples ?? 25);
+  if (!Number.isInteger(examples) || examples < 0) return badArgument(SPEC.name, `--examples needs a whole number (got '${args.values.examples}')`);
   const check = requireData('polnear/dev');
   if (!check.ok) {
     console.log(`eval:entities: ${check.reason}; skipped`);

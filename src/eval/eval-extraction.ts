@@ -20,6 +20,7 @@ import type { Article, Message } from '../model/schema.js';
 import { aggregate, scorePage, type BenchmarkScore, type PageScore } from './extraction-score.js';
 import { isMain, runMain } from './main-guard.js';
 import { pad } from './table.js';
+import { badArgument, readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 
 /** Block kinds that are the article body; captions, credits and boilerplate are kept as blocks but are not body. */
 export const BODY_KINDS: ReadonlySet<string> = new Set(['paragraph', 'heading']);
@@ -104,19 +105,27 @@ export function evaluateExtraction(dir: string): ExtractionEval {
 
 const f3 = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
+const SPEC = {
+  name: 'eval:extraction',
+  summary: `Article bodies and metadata from 88 whole web pages: ours and @mozilla/readability's, scored in the same run by the
+benchmark's rule, with time per page; then the metadata found and a sample to check by hand.`,
+  options: { json: { type: 'boolean' }, pages: { type: 'boolean' }, sample: { type: 'string' } },
+  help: { json: 'the report as JSON', pages: "every page's precision and recall (ours and Readability's), worst first", sample: 'also print VALUE pages\' metadata to check by hand' },
+  examples: ['npm run eval:extraction', 'npm run eval:extraction -- --pages', 'npm run eval:extraction -- --sample 10'],
+} as const satisfies ScriptSpec<ScriptOptions>;
 
 async function main(argv: string[]): Promise<number> {
+  const args = readScriptArgs(SPEC, argv);
+  if (!args.ok) return args.code;
+  const sample = Number(args.values.sample ?? 0);
+  if (!Number.isInteger(sample) || sample < 0) return badArgument(SPEC.name, `--sample needs a whole number (got '${args.values.sample}')`);
   const data = requireData('article-extraction');
   if (!data.ok) {
     console.log(`eval:extraction: ${data.reason}${isCI() ? '' : ' — skipped'}`);
     return isCI() ? 1 : 0;
   }
   const result = evaluateExtraction(data.path);
-  if (argv.includes('--json')) {
+  if (args.values.json) {
     console.log(JSON.stringify(result));
     return 0;
   }
@@ -135,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
   const flagged = result.pages.filter((p) => p.messages.some((m) => m.severity === 'error'));
   if (flagged.length) console.log(`pages flagged (no article body, video, gallery …): ${flagged.map((p) => `${p.id.slice(0, 8)} ${p.messages.filter((m) => m.severity === 'error').map((m) => m.code).join(',')}`).join('; ')}`);
 
-  if (argv.includes('--pages')) {
+  if (args.values.pages) {
     const rows = [['page', 'url', 'ours P', 'ours R', 'Readability P', 'Readability R']];
     for (const p of [...result.pages].sort((a, b) => (a.ours.precision ?? 0) + a.ours.recall - (b.ours.precision ?? 0) - b.ours.recall)) {
       rows.push([p.id.slice(0, 8), p.url.slice(0, 60), f3(p.ours.precision), f3(p.ours.recall), f3(p.readability.precision), f3(p.readability.recall)]);
@@ -143,7 +152,6 @@ async function main(argv: string[]): Promise<number> {
     console.log('');
     for (const l of pad(rows)) console.log(l);
   }
-  const sample = Number(option(argv, '--sample') ?? 0);
   if (sample > 0) {
     // Every (n / sample)-th page, for checking title, date and byline by hand against the HTML.
     const step = n / sample;

@@ -19,6 +19,7 @@ import { alignedQuotesSection, claimsSection, discrepanciesSection, onlyInSectio
 import { mark, pad } from './table.js';
 import { excerpt, scoreAttributions, speakerLabel, type ArticleAttributions, type AttributionRow, type GoldAttribution } from './seed-attributions.js';
 import { listedPerson, matchEntity, notPeopleHits, roleMatch, type EntityMatch, type GoldEntity, type RoleHow } from './seed-match.js';
+import { badArgument, readScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 
 export interface SeedGold {
   about?: string;
@@ -353,17 +354,31 @@ export const SECTIONS: readonly Section[] = [entitiesSection, attributionsSectio
 
 // ---------- running ----------
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
+const SECTION_NAMES = SECTIONS.map((s) => s.name);
+
+const SPEC = {
+  name: 'eval:seed',
+  summary: `Our analysis of the founding story (examples/seed-story) against its hand-made gold, section by section: entities,
+attributions, timeline and the cross-outlet story (definitions: docs/evaluation.md).`,
+  options: { json: { type: 'boolean' }, section: { type: 'string' }, verbose: { type: 'boolean' }, manifest: { type: 'string' }, gold: { type: 'string' } },
+  help: {
+    json: 'the report as JSON',
+    section: `one section only: ${SECTION_NAMES.join(', ')}`,
+    verbose: 'longer listings (e.g. our attributions that match no gold one)',
+    manifest: 'the story manifest to read (default examples/seed-story/manifest.json)',
+    gold: 'the gold file (default $PARALLAX_FIXTURES/seed-story/gold.json)',
+  },
+  examples: ['npm run eval:seed', 'npm run eval:seed -- --section attributions --verbose', 'npm run eval:seed -- --json'],
+} as const satisfies ScriptSpec<ScriptOptions>;
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const verbose = argv.includes('--verbose');
-  const goldPath = option(argv, '--gold') ?? join(fixturesDir(), 'seed-story', 'gold.json');
-  const manifestPath = option(argv, '--manifest') ?? join(EXAMPLE_STORY, 'manifest.json');
-  const only = option(argv, '--section');
+  const args = readScriptArgs(SPEC, argv);
+  if (!args.ok) return args.code;
+  const { json = false, verbose = false } = args.values;
+  const goldPath = args.values.gold ?? join(fixturesDir(), 'seed-story', 'gold.json');
+  const manifestPath = args.values.manifest ?? join(EXAMPLE_STORY, 'manifest.json');
+  const only = args.values.section;
+  if (only !== undefined && !SECTION_NAMES.includes(only)) return badArgument(SPEC.name, `--section must be one of ${SECTION_NAMES.join(', ')} (got '${only}')`);
   if (!existsSync(goldPath)) {
     console.log(`eval:seed: gold not found at ${goldPath} (set PARALLAX_FIXTURES); skipped`);
     return isCI() ? 1 : 0;

@@ -5,14 +5,24 @@
  *
  *   node dist/extract/attributions/eval-quick.js [--split dev] [--model PATH]
  */
-import { parseArgs } from 'node:util';
 import { createNerTagger } from '../entities/ner/index.js';
 import { isCI, requireData } from '../../config/paths.js';
 import { createAttributionExtractor, loadAttributionModel, DEFAULT_ATTRIBUTION_MODEL } from './index.js';
 import { loadPolnear, scoreModel } from './polnear-data.js';
 import { formatScores } from './quick-score.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../config/script-args.js';
 
-const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, model: { type: 'string', default: DEFAULT_ATTRIBUTION_MODEL } } });
+const SPEC = {
+  name: 'eval-quick',
+  command: 'node dist/extract/attributions/eval-quick.js [OPTIONS]',
+  summary: 'A quick self-check of the attribution tagger on a PolNeAR split, straight from the .ann gold: exact P/R/F1 per role, attribution-level F1, findings by rule, and the speed.',
+  options: { split: { type: 'string', default: 'dev' }, model: { type: 'string', default: DEFAULT_ATTRIBUTION_MODEL } },
+  help: { split: 'train or dev (default dev)', model: 'the attribution model to read (default models/attribution-polnear.bin.gz)' },
+  examples: ['node dist/extract/attributions/eval-quick.js', 'node dist/extract/attributions/eval-quick.js --model /tmp/m.bin.gz'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+const parsed = readScriptArgs(SPEC);
+if (!parsed.ok) process.exit(parsed.code);
+const { values } = parsed;
 const data = requireData(`polnear/${values.split}`);
 if (!data.ok) {
   console.error(`parallax: eval-quick: ${data.reason}`);

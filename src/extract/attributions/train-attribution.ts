@@ -12,7 +12,6 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isCI, REPO_ROOT, requireData } from '../../config/paths.js';
 import { writeModelsReadmeSection } from '../models-readme.js';
 import { DEFAULT_ATTRIBUTION_MODEL } from './index.js';
@@ -21,6 +20,7 @@ import { loadPolnear, scoreModel } from './polnear-data.js';
 import { formatScores, type QuickScores } from './quick-score.js';
 import { trainAttributionModel } from './train.js';
 import { clusterMap, DEFAULT_WORD_CLUSTERS, loadWordClusters } from '../word-clusters/index.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../config/script-args.js';
 
 /** Epochs: chosen on the held-out tenth of train (see models/README.md). */
 export const DEFAULT_EPOCHS = 10;
@@ -35,9 +35,11 @@ export const DEFAULT_PRUNE = 0.5;
 /** Every HELD_OUT-th article of train is held out in the first pass. */
 const HELD_OUT = 10;
 
-{
-  const { values } = parseArgs({
-    options: {
+const SPEC = {
+  name: 'train:attribution',
+  summary: `Trains the two-stage attribution tagger on PolNeAR train (only): first on 90 % of it, scoring the held-out tenth after each
+epoch, then on all of it; writes the model and its section of models/README.md. Deterministic.`,
+  options: {
       epochs: { type: 'string', default: String(DEFAULT_EPOCHS) },
       members: { type: 'string', default: String(DEFAULT_MEMBERS) },
       clusters: { type: 'string', default: DEFAULT_WORD_CLUSTERS },
@@ -51,7 +53,22 @@ const HELD_OUT = 10;
       'no-readme': { type: 'boolean', default: false },
       'no-final': { type: 'boolean', default: false },
     },
-  });
+  help: {
+    epochs: 'epochs per stage (default ' + DEFAULT_EPOCHS + ')', members: 'perceptrons averaged per stage (default ' + DEFAULT_MEMBERS + ')',
+    clusters: 'word clusters to read as evidence (default models/word-clusters.bin.gz)', 'no-clusters': 'train without word clusters',
+    bits: 'log2 of the cue tagger\'s weight buckets (default ' + DEFAULT_BITS + ')', 'role-bits': 'log2 of the role tagger\'s (default ' + DEFAULT_ROLE_BITS + ')',
+    seed: 'the first perceptron\'s order (default 1)', prune: 'drop weights with |w| ≤ VALUE (default ' + DEFAULT_PRUNE + ')',
+    out: 'where to write the model (default models/attribution-polnear.bin.gz)', limit: 'only the first VALUE articles of train',
+    'no-readme': 'leave models/README.md alone', 'no-final': 'stop after the held-out pass',
+  },
+  examples: ['npm run train:attribution', 'npm run train:attribution -- --no-final --epochs 5', 'npm run train:attribution -- --out /tmp/m.bin.gz --no-readme'],
+  numbers: ['epochs', 'members', 'bits', 'role-bits', 'seed', 'prune', 'limit'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
+{
+  const parsed = readScriptArgs(SPEC);
+  if (!parsed.ok) process.exit(parsed.code);
+  const { values } = parsed;
   const epochs = Number(values.epochs), members = Number(values.members), bits = Number(values.bits), roleBits = Number(values['role-bits']), seed = Number(values.seed), prune = Number(values.prune);
   const data = requireData('polnear/train');
   if (!data.ok) {

@@ -7,7 +7,6 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isCI, requireData } from '../../config/paths.js';
 import { writeModelsReadmeSection } from '../models-readme.js';
 import { ArticleBuffer, readArticle } from '../entities/ner/features.js';
@@ -17,6 +16,7 @@ import { encodePosModel, type PosModel } from './model.js';
 import { NUM_POS } from './tags.js';
 import { DEFAULT_POS_MODEL, tagSentence } from './tagger.js';
 import { trainPosModel, type TaggedDoc } from './train.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../config/script-args.js';
 
 /** Epochs: testa accuracy levels off here (see models/README.md). */
 export const DEFAULT_EPOCHS = 8;
@@ -39,9 +39,10 @@ export function accuracy(model: PosModel, docs: readonly TaggedDoc[]): number {
   return all ? right / all : 0;
 }
 
-{
-  const { values } = parseArgs({
-    options: {
+const SPEC = {
+  name: 'train:pos',
+  summary: 'Trains the part-of-speech tagger on CoNLL-2003 eng.train (its POS column) and writes the model and its section of models/README.md; with eng.testa present, prints token accuracy on it after each epoch.',
+  options: {
       epochs: { type: 'string', default: String(DEFAULT_EPOCHS) },
       bits: { type: 'string', default: String(DEFAULT_BITS) },
       seed: { type: 'string', default: '1' },
@@ -49,7 +50,18 @@ export function accuracy(model: PosModel, docs: readonly TaggedDoc[]): number {
       out: { type: 'string', default: DEFAULT_POS_MODEL },
       'no-readme': { type: 'boolean', default: false },
     },
-  });
+  help: {
+    epochs: 'epochs (default ' + DEFAULT_EPOCHS + ')', bits: 'log2 of the weight buckets (default ' + DEFAULT_BITS + ')', seed: 'training order (default 1)',
+    prune: 'drop weights with |w| ≤ VALUE (default ' + DEFAULT_PRUNE + ')', out: 'where to write the model (default models/pos-conll2003.bin.gz)', 'no-readme': 'leave models/README.md alone',
+  },
+  examples: ['npm run train:pos', 'npm run train:pos -- --epochs 4 --out /tmp/pos.bin.gz --no-readme'],
+  numbers: ['epochs', 'bits', 'seed', 'prune'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
+{
+  const parsed = readScriptArgs(SPEC);
+  if (!parsed.ok) process.exit(parsed.code);
+  const { values } = parsed;
   const epochs = Number(values.epochs), bits = Number(values.bits), seed = Number(values.seed), prune = Number(values.prune);
   const trainData = requireData('conll2003/eng.train.iob2');
   if (!trainData.ok) {

@@ -8,7 +8,6 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { dataDir, isCI, requireData } from '../../config/paths.js';
 import { buildArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plain-text.js';
@@ -17,6 +16,7 @@ import { ArticleBuffer, readArticle } from '../entities/ner/features.js';
 import { writeModelsReadmeSection } from '../models-readme.js';
 import { DEFAULT_CLUSTER_OPTIONS, learnWordClusters } from './cluster.js';
 import { DEFAULT_WORD_CLUSTERS, encodeWordClusters } from './index.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../config/script-args.js';
 
 /** The unlabelled texts, by corpus (only the training side of each labelled set). */
 function* corpusTexts(root: string): Generator<[corpus: string, text: string]> {
@@ -39,8 +39,18 @@ function* corpusTexts(root: string): Generator<[corpus: string, text: string]> {
   for (const id of Object.keys(truth).sort()) yield ['article-extraction', truth[id]!.articleBody ?? ''];
 }
 
+const SPEC = {
+  name: 'train:clusters',
+  summary: 'Learns word clusters from the unlabelled text of the shared data (PolNeAR train, the story sets, CoNLL-2003 eng.train, the article bodies) and writes them and their section of models/README.md. Deterministic.',
+  options: { out: { type: 'string', default: DEFAULT_WORD_CLUSTERS }, 'no-readme': { type: 'boolean', default: false } },
+  help: { out: 'where to write the clusters (default models/word-clusters.bin.gz)', 'no-readme': 'leave models/README.md alone' },
+  examples: ['npm run train:clusters', 'npm run train:clusters -- --out /tmp/clusters.bin.gz --no-readme'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
 {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_WORD_CLUSTERS }, 'no-readme': { type: 'boolean', default: false } } });
+  const parsed = readScriptArgs(SPEC);
+  if (!parsed.ok) process.exit(parsed.code);
+  const { values } = parsed;
   for (const part of ['polnear/train', 'stories', 'conll2003', 'article-extraction']) {
     const check = requireData(part);
     if (!check.ok) {

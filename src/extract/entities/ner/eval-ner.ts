@@ -11,7 +11,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { extract } from '../../../api/extract.js';
 import { isCI, requireData } from '../../../config/paths.js';
 import type { Article } from '../../../model/schema.js';
@@ -21,19 +20,19 @@ import { conllArticle, readConll } from './conll.js';
 import { ENTITY_TYPES } from './features.js';
 import { addMatches, micro, newCounts, prf, type Counts } from './metrics.js';
 import { createNerTagger, DEFAULT_NER_MODEL, NER_TYPES, type NerType } from './tagger.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../../config/script-args.js';
 
-const { values } = parseArgs({
-  options: {
-    raw: { type: 'boolean', default: false },
-    pipeline: { type: 'boolean', default: false },
-    model: { type: 'string', default: DEFAULT_NER_MODEL },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
-  console.log('usage: node dist/extract/entities/ner/eval-ner.js [--raw | --pipeline] [--model PATH]\n  e.g. npm run eval:ner -- --pipeline');
-  process.exit(0);
-}
+const SPEC = {
+  name: 'eval:ner',
+  summary: 'The NER tagger on CoNLL-2003 eng.testa: exact span-and-type P/R/F1 for PER, ORG and LOC, the tagger alone or through the whole pipeline.',
+  options: { raw: { type: 'boolean', default: false }, pipeline: { type: 'boolean', default: false }, model: { type: 'string', default: DEFAULT_NER_MODEL } },
+  help: { raw: "the product's ingest and segmenter, then the tagger on every sentence (the default)", pipeline: "extract(), scoring the entities' mentions with their entity type", model: 'the NER model to read (default models/ner-conll2003.bin.gz)' },
+  examples: ['npm run eval:ner', 'npm run eval:ner -- --pipeline'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
+const parsed = readScriptArgs(SPEC);
+if (!parsed.ok) process.exit(parsed.code);
+const { values } = parsed;
 const mode = values.pipeline ? 'pipeline' : 'raw';
 
 const data = requireData('conll2003/eng.testa.iob2');

@@ -7,7 +7,6 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isCI, requireData } from '../../../config/paths.js';
 import { writeModelsReadmeSection } from '../../models-readme.js';
 import { loadLabeled } from './conll.js';
@@ -17,6 +16,7 @@ import { prf } from './metrics.js';
 import { compactModel, encodeModel } from './model.js';
 import { DEFAULT_NER_MODEL } from './tagger.js';
 import { buildLexicons, featurize, jackknifeLexicons, trainPerceptron, type Sequence } from './train.js';
+import { readScriptArgs, type ScriptOptions, type ScriptSpec } from '../../../config/script-args.js';
 
 /** Epochs: dev F1 peaks here and then slowly declines (see models/README.md). */
 export const DEFAULT_EPOCHS = 4;
@@ -27,7 +27,9 @@ export const DEFAULT_FOLDS = 5;
 /** Weights with |w| ≤ this are dropped: dev F1 −0.2, model 0.8 → 0.36 MB, tagging ~25% faster. */
 export const DEFAULT_PRUNE = 1;
 
-const { values } = parseArgs({
+const SPEC = {
+  name: 'train:ner',
+  summary: 'Trains the NER model on CoNLL-2003 eng.train (only) and writes it and its section of models/README.md; with eng.testa present, prints its F1 after each epoch.',
   options: {
     epochs: { type: 'string', default: String(DEFAULT_EPOCHS) },
     bits: { type: 'string', default: String(DEFAULT_BITS) },
@@ -37,7 +39,18 @@ const { values } = parseArgs({
     out: { type: 'string', default: DEFAULT_NER_MODEL },
     'no-readme': { type: 'boolean', default: false },
   },
-});
+  help: {
+    epochs: 'epochs (default ' + DEFAULT_EPOCHS + ')', bits: 'log2 of the weight buckets (default ' + DEFAULT_BITS + ')', seed: 'training order (default 1)',
+    folds: 'gazetteer folds (default ' + DEFAULT_FOLDS + ')', prune: 'drop weights with |w| ≤ VALUE (default ' + DEFAULT_PRUNE + ')',
+    out: 'where to write the model (default models/ner-conll2003.bin.gz)', 'no-readme': 'leave models/README.md alone',
+  },
+  examples: ['npm run train:ner', 'npm run train:ner -- --epochs 2 --out /tmp/ner.bin.gz --no-readme'],
+  numbers: ['epochs', 'bits', 'seed', 'folds', 'prune'],
+} as const satisfies ScriptSpec<ScriptOptions>;
+
+const parsed = readScriptArgs(SPEC);
+if (!parsed.ok) process.exit(parsed.code);
+const { values } = parsed;
 const epochs = Number(values.epochs), bits = Number(values.bits), seed = Number(values.seed), folds = Number(values.folds), prune = Number(values.prune);
 
 const trainData = requireData('conll2003/eng.train.iob2');
