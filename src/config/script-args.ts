@@ -14,9 +14,9 @@ export interface ScriptSpec<O extends ScriptOptions> {
   command?: string;
   /** What it does, a sentence or two. */
   summary: string;
-  /** node:util parseArgs options (`help` is added). */
+  /** node:util parseArgs options; `--help` and `-h` need not be listed (they are read before parsing). */
   options: O;
-  /** One line of help per option, by name: `'--split train|dev': 'which split (default dev)'` style, keyed by option. */
+  /** One line of help per option, by option name: `split: 'train or dev (default dev)'`. */
   help: { [K in keyof O]: string };
   /** Whole command lines. */
   examples: readonly string[];
@@ -70,8 +70,8 @@ export function readScriptArgs<O extends ScriptOptions>(spec: ScriptSpec<O>, arg
     }
     return { ok: true, values: { ...values } } as ScriptArgs<O>;
   } catch (error) {
-    console.error(`${spec.name}: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    return { ok: false, code: 2 };
+    // node:util's own message names the option: "Unknown option '--nope'", "Option '--limit <value>' argument missing".
+    return { ok: false, code: badArgument(spec.name, (error as Error).message.split('\n')[0]!) };
   }
 }
 
