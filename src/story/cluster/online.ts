@@ -546,20 +546,19 @@ export class OnlineClusterer {
   private trySplit(s: StoryState, article: string): void {
     const members = s.members;
     const dot = (x: TermWeights, y: TermWeights): number => (x.size <= y.size ? x.dot(y) : y.dot(x));
+    const sum = (group: Member[]): TermWeights => {
+      const c = new TermWeights();
+      for (const m of group) for (let i = 0; i < m.vector.terms.length; i++) c.add(m.vector.terms[i]!, m.vector.weights[i]!);
+      return c;
+    };
     const first = members[0]!;
-    const firstMap = new TermWeights();
-    for (let i = 0; i < first.vector.terms.length; i++) firstMap.set(first.vector.terms[i]!, first.vector.weights[i]!);
+    const firstMap = sum([first]);
     let far = members[1]!;
     let farScore = dotPacked(far.vector, firstMap);
     for (const m of members) {
       const d = dotPacked(m.vector, firstMap);
       if (d < farScore) { far = m; farScore = d; }
     }
-    const sum = (group: Member[]): TermWeights => {
-      const c = new TermWeights();
-      for (const m of group) for (let i = 0; i < m.vector.terms.length; i++) c.add(m.vector.terms[i]!, m.vector.weights[i]!);
-      return c;
-    };
     const norm = (c: TermWeights): number => Math.sqrt(dot(c, c)) || 1;
     let a = [first], b = [far];
     for (let round = 0; round < 3; round++) {
