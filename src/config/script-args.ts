@@ -24,9 +24,10 @@ export interface ScriptSpec<O extends ScriptOptions> {
   numbers?: readonly (keyof O & string)[];
 }
 
-export type ScriptArgs<O extends ScriptOptions> =
-  | { ok: true; values: ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'] }
-  | { ok: false; code: number };
+/** The parsed values of a spec's options, typed by node:util. */
+export type ScriptValues<O extends ScriptOptions> = ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: false }>>['values'];
+
+export type ScriptArgs<O extends ScriptOptions> = { ok: true; values: ScriptValues<O> } | { ok: false; code: number };
 
 /** The usage text of a script. */
 export function scriptUsage<O extends ScriptOptions>(spec: ScriptSpec<O>): string {
@@ -57,22 +58,31 @@ export function helpRequested<O extends ScriptOptions>(spec: ScriptSpec<O>, argv
 }
 
 /**
+ * Parses `argv` against the spec without printing: the values, or the one-line reason the command line is wrong (node:util's
+ * own message names the option: "Unknown option '--nope'", "Option '--limit <value>' argument missing").
+ */
+export function parseScriptArgs<O extends ScriptOptions>(spec: ScriptSpec<O>, argv: readonly string[]): { values: ScriptValues<O> } | { error: string } {
+  let values: Record<string, unknown>;
+  try {
+    values = { ...parseArgs({ args: [...argv], options: spec.options, strict: true, allowPositionals: false }).values };
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0]! };
+  }
+  for (const name of spec.numbers ?? []) {
+    const raw = values[name];
+    if (typeof raw === 'string' && (raw.trim() === '' || !Number.isFinite(Number(raw)))) return { error: `--${name} needs a number, got '${raw}'` };
+  }
+  return { values: values as ScriptValues<O> };
+}
+
+/**
  * Reads `argv` (default: this process's arguments) against the spec. `--help`: usage on stdout, `{ ok: false, code: 0 }`;
  * a bad command line: one line on stderr, `{ ok: false, code: 2 }`. The caller returns or exits with `code`.
  */
 export function readScriptArgs<O extends ScriptOptions>(spec: ScriptSpec<O>, argv: readonly string[] = process.argv.slice(2)): ScriptArgs<O> {
   if (helpRequested(spec, argv)) return { ok: false, code: 0 };
-  try {
-    const { values } = parseArgs({ args: [...argv], options: spec.options, strict: true, allowPositionals: false });
-    for (const name of spec.numbers ?? []) {
-      const raw = (values as Record<string, unknown>)[name];
-      if (typeof raw === 'string' && (raw.trim() === '' || !Number.isFinite(Number(raw)))) return { ok: false, code: badArgument(spec.name, `--${name} needs a number, got '${raw}'`) };
-    }
-    return { ok: true, values: { ...values } } as ScriptArgs<O>;
-  } catch (error) {
-    // node:util's own message names the option: "Unknown option '--nope'", "Option '--limit <value>' argument missing".
-    return { ok: false, code: badArgument(spec.name, (error as Error).message.split('\n')[0]!) };
-  }
+  const parsed = parseScriptArgs(spec, argv);
+  return 'error' in parsed ? { ok: false, code: badArgument(spec.name, parsed.error) } : { ok: true, values: parsed.values };
 }
 
 /** A script's error in the same form: one line on stderr; returns exit code 2. */

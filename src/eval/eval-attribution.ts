@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { extract } from '../api/extract.js';
 import { isCI, requireData } from '../config/paths.js';
-import { badArgument, helpRequested, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
+import { badArgument, helpRequested, parseScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { quoteBaseline } from './attribution-baseline.js';
 import { foldContinuations, goldAttribution, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
@@ -253,29 +253,15 @@ overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source a
 } as const satisfies ScriptSpec<ScriptOptions>;
 
 export function parseArgs(argv: readonly string[]): Options | string {
-  const opts: Options = { split: 'dev', limit: null, json: false, oracle: false, baseline: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === '--json') opts.json = true;
-    else if (flag === '--oracle') opts.oracle = true;
-    else if (flag === '--split') {
-      const v = value();
-      if (v !== 'train' && v !== 'dev') return `--split must be train or dev (got ${v ?? 'nothing'})`;
-      opts.split = v;
-    } else if (flag === '--limit') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 1) return '--limit needs a positive whole number';
-      opts.limit = v;
-    } else if (flag === '--baseline') {
-      const v = value();
-      if (v !== 'quotes') return `--baseline: only "quotes" is known (got ${v ?? 'nothing'})`;
-      opts.baseline = v;
-    } else return `unknown argument ${arg}`;
-  }
-  if (opts.oracle && opts.baseline) return '--oracle and --baseline are exclusive';
-  return opts;
+  const parsed = parseScriptArgs(SPEC, argv);
+  if ('error' in parsed) return parsed.error;
+  const { split = 'dev', limit, json = false, oracle = false, baseline } = parsed.values;
+  if (split !== 'train' && split !== 'dev') return `--split must be train or dev (got ${split})`;
+  const n = limit === undefined ? null : Number(limit);
+  if (n !== null && (!Number.isInteger(n) || n < 1)) return '--limit needs a positive whole number';
+  if (baseline !== undefined && baseline !== 'quotes') return `--baseline: only "quotes" is known (got ${baseline})`;
+  if (oracle && baseline) return '--oracle and --baseline are exclusive';
+  return { split, limit: n, json, oracle, baseline: baseline ?? null };
 }
 
 async function main(argv: string[]): Promise<number> {
