@@ -13,7 +13,35 @@ export const CUE_VERB_LEMMAS = [
   'estimate', 'conclude', 'find', 'show', 'cite', 'quote', 'answer', 'counter', 'continue', 'joke', 'shout', 'muse', 'decline',
 ] as const;
 
-/** Irregular past forms. */
+/**
+ * Verbs that often carry an attribution but less surely than the core list: other verbs of saying, of attitude
+ * (praise, blame, mockery), of knowing and believing, of wanting and intending. PolNeAR's annotators mark such
+ * verbs as cues, but most are too rare in its train split for the tagger to learn each word, so the attribution
+ * tagger reads membership as one piece of evidence shared by them all.
+ */
+export const EXTENDED_CUE_VERB_LEMMAS = [
+  // saying
+  'reiterate', 'recapitulate', 'repeat', 'mention', 'disclose', 'reveal', 'divulge', 'indicate', 'imply', 'hint', 'signal',
+  'inform', 'notify', 'assure', 'reassure', 'pledge', 'swear', 'threaten', 'caution', 'advise', 'recommend', 'propose',
+  'request', 'implore', 'plead', 'beg', 'appeal', 'exclaim', 'yell', 'scream', 'whisper', 'mutter', 'murmur', 'quip',
+  'retort', 'clarify', 'elaborate', 'specify', 'outline', 'summarize', 'summarise', 'recount', 'affirm', 'reaffirm', 'aver',
+  'attest', 'certify', 'vouch', 'guarantee', 'forecast', 'foretell', 'concur', 'agree', 'disagree', 'dispute', 'rebut', 'refute',
+  'contradict', 'challenge', 'question', 'protest', 'object', 'confess', 'apologize', 'apologise', 'label', 'dub', 'brand',
+  'characterize', 'characterise', 'portray', 'depict', 'publish', 'email', 'blog', 'retweet', 'broadcast',
+  // attitude
+  'boast', 'brag', 'gloat', 'lament', 'bemoan', 'decry', 'deplore', 'condemn', 'denounce', 'blast', 'slam', 'assail',
+  'lambaste', 'castigate', 'excoriate', 'chide', 'scold', 'rebuke', 'blame', 'credit', 'thank', 'applaud', 'hail', 'herald',
+  'laud', 'commend', 'welcome', 'congratulate', 'mock', 'ridicule', 'scoff', 'tease', 'endorse', 'oppose', 'support', 'favor',
+  'favour', 'resent', 'regret', 'worry', 'fret', 'trust', 'distrust',
+  // knowing and believing
+  'know', 'realize', 'realise', 'recognize', 'recognise', 'understand', 'assume', 'presume', 'suppose', 'suspect', 'reckon',
+  'guess', 'imagine', 'consider', 'regard', 'deem', 'doubt', 'wonder', 'notice', 'remember', 'forget', 'perceive',
+  'anticipate', 'envision', 'envisage', 'speculate', 'theorize', 'theorise', 'posit', 'surmise', 'infer', 'determine', 'decide',
+  // wanting and intending
+  'want', 'wish', 'plan', 'intend', 'aim', 'seek', 'aspire', 'prefer', 'refuse', 'resist', 'lobby',
+] as const;
+
+/** Irregular past forms, and verbs that double their last consonant. */
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   say: ['said', 'says', 'saying'],
   tell: ['told', 'tells', 'telling'],
@@ -22,6 +50,27 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   feel: ['felt', 'feels', 'feeling'],
   find: ['found', 'finds', 'finding'],
   show: ['showed', 'shown', 'shows', 'showing'],
+  swear: ['swore', 'sworn', 'swears', 'swearing'],
+  know: ['knew', 'known', 'knows', 'knowing'],
+  understand: ['understood', 'understands', 'understanding'],
+  forget: ['forgot', 'forgotten', 'forgets', 'forgetting'],
+  seek: ['sought', 'seeks', 'seeking'],
+  beg: ['begged', 'begs', 'begging'],
+  quip: ['quipped', 'quips', 'quipping'],
+  rebut: ['rebutted', 'rebuts', 'rebutting'],
+  slam: ['slammed', 'slams', 'slamming'],
+  regret: ['regretted', 'regrets', 'regretting'],
+  fret: ['fretted', 'frets', 'fretting'],
+  plan: ['planned', 'plans', 'planning'],
+  dub: ['dubbed', 'dubs', 'dubbing'],
+  blog: ['blogged', 'blogs', 'blogging'],
+  forecast: ['forecasts', 'forecasting', 'forecasted'],
+  broadcast: ['broadcasts', 'broadcasting'],
+  foretell: ['foretold', 'foretells', 'foretelling'],
+  concur: ['concurred', 'concurs', 'concurring'],
+  prefer: ['preferred', 'prefers', 'preferring'],
+  infer: ['inferred', 'infers', 'inferring'],
+  label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
 };
 
 /** Regular inflections: accuse → accused, accuses, accusing; deny → denied, denies. */

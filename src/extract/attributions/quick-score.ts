@@ -98,6 +98,11 @@ export function scoreArticle(text: string, predicted: readonly ScoredAttribution
   into.attrContentSource.add(tpSource, P.length, G.length);
 }
 
+/** Adds one set of scores to another (pooling folds of a cross-validation). */
+export function addScores(into: QuickScores, from: QuickScores): void {
+  for (const k of ['source', 'cue', 'content', 'attrContent', 'attrContentSource'] as const) into[k].add(from[k].tp, from[k].pred, from[k].gold);
+}
+
 const pct = (x: number): string => (100 * x).toFixed(1);
 /** One line per measure: P / R / F1. */
 export function formatScores(s: QuickScores): string {
