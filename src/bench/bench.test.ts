@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { assertArgumentError, scriptRunner } from '../test-support/cli.js';
 
 // The compiled bench beside this compiled test; argument checks run before any data is read.
-const BENCH = fileURLToPath(new URL('./bench.js', import.meta.url));
-const run = (...args: string[]) => spawnSync(process.execPath, [BENCH, ...args], { encoding: 'utf8' });
+const run = scriptRunner(new URL('./bench.js', import.meta.url));
 
 describe('npm run bench: its command line', () => {
   it('prints usage with examples for --help and exits 0, running nothing', () => {
@@ -23,11 +21,7 @@ describe('npm run bench: its command line', () => {
     [['--task', 'no such task'], /--task 'no such task' is not a task/],
   ] as const) {
     it(`rejects ${args.join(' ')} with one line and exit code 2`, () => {
-      const r = run(...args);
-      assert.equal(r.status, 2);
-      assert.match(r.stderr, reason);
-      assert.equal(r.stderr.trim().split('\n').length, 1);
-      assert.equal(r.stdout, '');
+      assertArgumentError(run(...args), reason);
     });
   }
 });

@@ -1,4 +1,6 @@
-import { spawn, type SpawnOptions } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type SpawnOptions, type SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,20 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
     child.stdin!.on('error', () => {});
     child.stdin!.end(options.input ?? '');
   });
+}
+
+/** A runner for one of the project's compiled npm-script entry points (`new URL('./bench.js', import.meta.url)`), run synchronously. */
+export function scriptRunner(script: URL): (...args: string[]) => SpawnSyncReturns<string> {
+  const path = fileURLToPath(script);
+  return (...args) => spawnSync(process.execPath, [path, ...args], { encoding: 'utf8' });
+}
+
+/** A script's refusal of its command line (script-args.ts): exit code 2, one line on stderr matching `reason`, nothing on stdout. */
+export function assertArgumentError(run: SpawnSyncReturns<string>, reason: RegExp): void {
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, reason);
+  assert.equal(run.stderr.trim().split('\n').length, 1);
+  assert.equal(run.stdout, '');
 }
 
 export function tempDir(prefix = 'parallax-test-'): string {

@@ -8,7 +8,7 @@ import { createPosTagger } from '../pos/tagger.js';
 import { createCueProposer } from './cue-proposals.js';
 import { AttributionBuffer, markBlock, readAttributionArticle } from './features.js';
 import { DEFAULT_ATTRIBUTION_MODEL, createAttributionExtractor, type AttributionFinding } from './index.js';
-import { paragraphRanges } from './tagger.js';
+import { paragraphRanges, type RoleSpan } from './tagger.js';
 import { withoutSpans } from './group.js';
 import { ACTIVE, PASSIVE, RAISING_CUE, cueVoice } from './role-features.js';
 
@@ -21,6 +21,25 @@ function run(text: string): AttributionFinding[] {
   return extract(article, segment(article));
 }
 const slice = (text: string, s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
+/** A text read as the attribution tagger reads it: tokens, part-of-speech tags (no NER), cue and quotation flags. */
+function readForTagging(text: string) {
+  const article = buildArticle(readPlainText(text), { source: 'test' }).article;
+  const layer = segment(article);
+  const buf = new AttributionBuffer();
+  readAttributionArticle(article.text, layer.tokens, layer.sentences, { ner: null, pos: posTag(article.text, layer) }, null, buf);
+  return { article, layer, buf };
+}
+
+/** The cue proposals of every paragraph of a text, given the cues the tagger already took. */
+function proposalsOf(text: string, taken: RoleSpan[] = []) {
+  const { article, layer, buf } = readForTagging(text);
+  const propose = createCueProposer(buf);
+  const proposals = paragraphRanges(article, layer).flatMap((range) => {
+    markBlock(buf, range.from, range.to);
+    return propose(article.text, layer, range, taken);
+  });
+  return { proposals, article, layer };
+}
 const byRule = (found: readonly AttributionFinding[], rule: AttributionFinding['rule']) => found.filter((f) => f.rule === rule);
 
 // Sentences written for these tests (not from PolNeAR or the seed story).
@@ -115,14 +134,9 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
 
   it('reporting-noun proposals: the by-phrase or a possessor past an adjective is the source; a relative "that" proposes nothing', () => {
     const propose = (text: string) => {
-      const article = buildArticle(readPlainText(text), { source: 'test' }).article;
-      const layer = segment(article);
-      const buf = new AttributionBuffer();
-      readAttributionArticle(text, layer.tokens, layer.sentences, { ner: null, pos: posTag(text, layer) }, null, buf);
-      markBlock(buf, 0, layer.tokens.length);
-      const range = paragraphRanges(article, layer)[0]!;
+      const { proposals, layer } = proposalsOf(text);
       const tok = (s: { start: number; end: number } | null) => (s ? text.slice(layer.tokens[s.start]!.start, layer.tokens[s.end - 1]!.end) : null);
-      return createCueProposer(buf)(text, layer, range, []).filter((p) => p.origin === 'reporting-noun')
+      return proposals.filter((p) => p.origin === 'reporting-noun')
         .map((p) => [tok(p), tok(p.frame!.source), tok({ start: p.frame!.contentStart, end: p.frame!.contentStart + 1 })]);
     };
     assert.deepEqual(propose('The video contradicted the police\'s earlier claim that he had refused.'), [['claim', 'police\'s', 'that']]);
@@ -139,16 +153,10 @@ describe('attribution rules beside the taggers', { skip: !existsSync(DEFAULT_ATT
     assert.equal(slice(text, a.source), 'Patel');
     assert.deepEqual(a.content.map((c) => slice(text, c)), ['The party would house volunteers']);
     // The proposal itself: "said" after its subject, unless the tagger already took it.
-    const article = buildArticle(readPlainText(text), { source: 'test' }).article;
-    const layer = segment(article);
-    const buf = new AttributionBuffer();
-    readAttributionArticle(text, layer.tokens, layer.sentences, { ner: null, pos: posTag(text, layer) }, null, buf);
-    markBlock(buf, 0, layer.tokens.length);
-    const range = paragraphRanges(article, layer)[0]!;
-    const said = layer.tokens.findIndex((t) => text.slice(t.start, t.end) === 'said');
-    const proposals = createCueProposer(buf)(text, layer, range, []).filter((p) => p.origin === 'speech-verb');
-    assert.deepEqual(proposals.map((p) => [p.start, p.end]), [[said, said + 1]]);
-    assert.deepEqual(createCueProposer(buf)(text, layer, range, [{ start: said, end: said + 1, role: 1 }]).filter((p) => p.origin === 'speech-verb'), []);
+    const said = proposalsOf(text).layer.tokens.findIndex((t) => text.slice(t.start, t.end) === 'said');
+    const speechVerbs = (taken: RoleSpan[]) => proposalsOf(text, taken).proposals.filter((p) => p.origin === 'speech-verb').map((p) => [p.start, p.end]);
+    assert.deepEqual(speechVerbs([]), [[said, said + 1]]);
+    assert.deepEqual(speechVerbs([{ start: said, end: said + 1, role: 1 }]), []);
   });
 
   it('speech-verb: never inside a quotation (the quoted speaker\'s words are theirs)', () => {
@@ -197,18 +205,6 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
     assert.deepEqual(q!.content.map((c) => slice(quoted, c)), ['We will rebuild the harbour']);
   });
 
-  const proposalsOf = (text: string): { proposals: ReturnType<ReturnType<typeof createCueProposer>>; article: ReturnType<typeof buildArticle>['article']; layer: ReturnType<typeof segment> } => {
-    const article = buildArticle(readPlainText(text), { source: 'test' }).article;
-    const layer = segment(article);
-    const buf = new AttributionBuffer();
-    readAttributionArticle(article.text, layer.tokens, layer.sentences, { ner: null, pos: posTag(article.text, layer) }, null, buf);
-    const proposals = paragraphRanges(article, layer).flatMap((range) => {
-      markBlock(buf, range.from, range.to);
-      return createCueProposer(buf)(article.text, layer, range, []);
-    });
-    return { proposals, article, layer };
-  };
-
   it('speech-verb proposals: never a tag name of markup left in the text', () => {
     const { proposals, article, layer } = proposalsOf('Supporters cheered.\n\n<tweet id="12" author="@mayor">We did it</tweet>. The mayor tweet later.');
     for (const p of proposals) {
@@ -239,10 +235,7 @@ describe('withoutSpans (content/not-its-own-cue)', () => {
 
 describe('cueVoice', () => {
   const voiceOf = (text: string, cue: string): number => {
-    const article = buildArticle(readPlainText(text), { source: 'test' }).article;
-    const layer = segment(article);
-    const buf = new AttributionBuffer();
-    readAttributionArticle(article.text, layer.tokens, layer.sentences, { ner: null, pos: posTag(article.text, layer) }, null, buf);
+    const { article, layer, buf } = readForTagging(text);
     const words = cue.split(' ');
     const start = layer.tokens.findIndex((_, i) => words.every((w, k) => article.text.slice(layer.tokens[i + k]?.start, layer.tokens[i + k]?.end) === w));
     return cueVoice(buf, start, start + words.length, 0);

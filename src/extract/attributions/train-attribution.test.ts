@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { assertArgumentError, scriptRunner } from '../../test-support/cli.js';
 
 // The compiled script beside this compiled test; argument checks run before any data is read.
-const SCRIPT = fileURLToPath(new URL('./train-attribution.js', import.meta.url));
-const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
+const run = scriptRunner(new URL('./train-attribution.js', import.meta.url));
 
 describe('npm run train:attribution: its command line', () => {
   it('lists --cv in its help, with an example', () => {
@@ -17,11 +15,7 @@ describe('npm run train:attribution: its command line', () => {
 
   for (const value of ['1', '2.5', 'five']) {
     it(`rejects --cv ${value} with one line and exit code 2, training nothing`, () => {
-      const r = run('--cv', value);
-      assert.equal(r.status, 2);
-      assert.match(r.stderr, /--cv needs a (whole )?number/);
-      assert.equal(r.stderr.trim().split('\n').length, 1);
-      assert.equal(r.stdout, '');
+      assertArgumentError(run('--cv', value), /--cv needs a (whole )?number/);
     });
   }
 });
