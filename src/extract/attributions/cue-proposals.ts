@@ -17,7 +17,7 @@
  */
 import { cueForms } from '../../lexicon/cues.js';
 import { F_CAP, hashWord } from '../entities/ner/features.js';
-import { tagIndex, type PosTag } from '../pos/tags.js';
+import { tagIndex, VERB_TAGS, type PosTag } from '../pos/tags.js';
 import type { TextLayer } from '../../text/types.js';
 import { A_IN_QUOTE, A_SENT_END, type AttributionBuffer } from './features.js';
 import { REPORTING_NOUNS, SPEECH_VERB_LEMMAS } from './lexicon.js';
@@ -35,7 +35,6 @@ const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
 const FINITE_OR_MODAL = new Set([...FINITE, tagIndex('MD')]);
 const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
 const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
-const VERBAL = new Set(['VB', 'VBD', 'VBZ', 'VBP', 'VBN', 'VBG', 'MD'].map((t) => tagIndex(t as PosTag)));
 const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from'), H_COMMA = hashWord(',');
 // Markup left in the text ("<tweet id=…>", "</tweet>") names a tag, not a speech act.
 const H_LT = hashWord('<'), H_SLASH = hashWord('/');
@@ -82,9 +81,9 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
       if (by) {
         const stop = Math.min(range.to, j + DEFAULT_MAX_BY_PHRASE + 1);
         // The by-phrase is a noun phrase: a comma or a verb ends it before any "that" ("reports by X, suggesting that …").
-        while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END) && word[j] !== H_COMMA && !VERBAL.has(pos[j]!)) j++;
+        while (j < stop && word[j] !== H_THAT && !(attr[j]! & A_SENT_END) && word[j] !== H_COMMA && !VERB_TAGS.has(pos[j]!)) j++;
       }
-      if (j + 1 < range.to && word[j] === H_THAT && !VERBAL.has(pos[j + 1]!) && (!by || j > i + 2)) {
+      if (j + 1 < range.to && word[j] === H_THAT && !VERB_TAGS.has(pos[j + 1]!) && (!by || j > i + 2)) {
         out.push({ start: i, end: i + 1, role: 1, origin: 'reporting-noun', frame: { source: by ? { start: i + 2, end: j } : possessor(i, range.from), contentStart: j } });
       }
     }

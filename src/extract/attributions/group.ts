@@ -41,7 +41,7 @@ import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
 import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
 import { CREDIT_DASHES, NON_SPEAKER_LABELS } from './lexicon.js';
-import { tagIndex, type PosTag } from '../pos/tags.js';
+import { FINITE_OR_MODAL_TAGS, tagIndex, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
 
 export interface OffsetSpan {
@@ -58,7 +58,9 @@ export type AttributionRule =
   | 'attribution/continued-quote'
   | 'attribution/colon-next-paragraph'
   | 'attribution/speaker-label'
-  | 'attribution/dash-credit';
+  | 'attribution/dash-credit'
+  | 'attribution/clause-before-source'
+  | 'attribution/content-near-cue';
 
 export interface AttributionFinding {
   kind: 'direct' | 'mixed' | 'indirect';
@@ -96,12 +98,21 @@ const NON_SPEAKER = new Set<string>(NON_SPEAKER_LABELS);
 const H_COMMA = hashWord(',');
 const H_AND = hashWord('and');
 const H_BUT = hashWord('but');
+const H_THAT = hashWord('that');
+/** A token that ends a sentence. */
+const SENTENCE_END_MARK = /^[.!?…]+$/;
 const POS_POSSESSIVE = tagIndex('POS');
 const H_POSSESSIVE = hashWord("'s");
-const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP'].map((t) => tagIndex(t as PosTag)));
+const NOUN_TAGS = tagSet(['NN', 'NNS', 'NNP']);
 /** Tokens at most of a sentence opening before an interrupting source and cue (`content/interrupted`). */
 const DEFAULT_MAX_OPENING = 12;
+/** Words at most between a cue and the quotation or "that" it is given (`attribution/content-near-cue`). */
+const DEFAULT_MAX_NEAR = 6;
 const POS_VBN = tagIndex('VBN');
+/** Sentence openings that set a scene rather than start a clause's subject ("In 1963, he declared …", "Since then, …"). */
+const SCENE_OPENING_TAGS = tagSet(['IN', 'RB', 'WRB', 'VBG', 'VBN', 'CC', 'TO']);
+/** What may follow a clause's source and cue at its end: the sentence's end, a comma, a time or place ("… Comey said Tuesday in Paris"). */
+const CLAUSE_END_TAGS = tagSet(['IN', 'NNP', 'CD', 'RB']);
 /** Nouns at most after a possessive that still belong to the source ("Trump's campaign team"). */
 const DEFAULT_MAX_POSSESSED = 4;
 // "“Donald Trump scares me.” ― Krystal Correa": a quotation, a credit dash, a name of capitalised words to the line's end.
@@ -269,9 +280,65 @@ export class BlockAssembler {
     if (attr[start]! & A_QUOTE_OPEN) start++;
     const end = left - 1;
     if (end <= start || end - start > DEFAULT_MAX_OPENING || attr[start]! & A_IN_QUOTE) return null;
-    for (let i = start; i < end; i++) if (attr[i]! & A_CUE) return null;
+    if (this.hasCueVerb(start, end)) return null;
     if (this.buf.pos[start] === POS_VBN) return null;
     return { start, end, role: ROLE_CONTENT };
+  }
+
+  /**
+   * `attribution/content-near-cue`: a source and cue given no content by the role tagger, next to a quotation or a
+   * "that" clause of their sentence: `“GROWING PARTY,” he declared in a tweet`, `Mr. Trump said of the episode, “I
+   * don't like it”`, `Clinton said Wednesday that she called Sanders`. Only across a few words with no verb or cue.
+   */
+  private contentNearCue(cue: RoleSpan, source: RoleSpan, range: BlockRange): RoleSpan | null {
+    const { attr, pos, sentence: sent } = this.buf, word = this.buf.words.word;
+    if (gap(source, cue) > 0) return null;
+    const left = Math.min(cue.start, source.start), right = Math.max(cue.end, source.end), k = sent[cue.start]!;
+    // A quotation closing just before: `“…,” he declared`.
+    let i = left - 1;
+    if (i >= range.from && word[i] === H_COMMA) i--;
+    if (i - 1 >= range.from && sent[i] === k && attr[i]! & A_QUOTE_CLOSE && !(attr[i - 1]! & A_QUOTE_OPEN)) return { start: i - 1, end: i, role: ROLE_CONTENT };
+    for (let j = right; j < range.to && sent[j] === k && j - right <= DEFAULT_MAX_NEAR; j++) {
+      if (attr[j]! & A_QUOTE_OPEN) return j + 1 < range.to && sent[j + 1] === k ? { start: j + 1, end: j + 2, role: ROLE_CONTENT } : null;
+      if (word[j] === H_THAT) {
+        let end = j + 1;
+        while (end < range.to && sent[end] === k) end++;
+        return end > j + 1 ? { start: j, end, role: ROLE_CONTENT } : null;
+      }
+      if (VERB_TAGS.has(pos[j]!) || attr[j]! & A_CUE) return null;
+    }
+    return null;
+  }
+
+  /** Whether a cue word read as a verb lies in tokens [start, end) (a cue word read as a noun, "in his state", does not count). */
+  private hasCueVerb(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.buf.attr[i]! & A_CUE && VERB_TAGS.has(this.buf.pos[i]!)) return true;
+    return false;
+  }
+
+  /**
+   * `attribution/clause-before-source`: "Hillary Clinton won the primary, the Associated Press declared on Thursday." —
+   * a source and cue after a comma closing a clause, given no content by the role tagger: the clause before them,
+   * from the sentence's start, is what they said. Only a clause (a finite verb, not a scene-setting opening: "In a
+   * 1963 speech, he declared …"), and only when nothing but the sentence's end, a comma, or a time or place follows
+   * the cue (so "…, Bush pinned his hopes on …" is not read so).
+   */
+  private clauseBeforeSource(cue: RoleSpan, source: RoleSpan, range: BlockRange): RoleSpan | null {
+    const { attr, pos, sentence: sent } = this.buf, word = this.buf.words.word, tokens = this.layer.tokens;
+    if (gap(source, cue) > 0) return null;
+    const left = Math.min(cue.start, source.start), right = Math.max(cue.end, source.end);
+    if (left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
+    if (right < range.to && sent[right] === sent[cue.start]) {
+      const next = this.text.slice(tokens[right]!.start, tokens[right]!.end);
+      if (!SENTENCE_END_MARK.test(next) && word[right] !== H_COMMA && (!CLAUSE_END_TAGS.has(pos[right]!) || word[right] === H_THAT)) return null;
+    }
+    let start = left - 1;
+    while (start - 1 >= range.from && sent[start - 1] === sent[cue.start]) start--;
+    if (attr[start]! & A_QUOTE_OPEN) start++;
+    const end = left - 1;
+    if (end <= start || attr[start]! & A_IN_QUOTE || SCENE_OPENING_TAGS.has(pos[start]!) || this.hasCueVerb(start, end)) return null;
+    for (let i = start; i < end; i++) if (FINITE_OR_MODAL_TAGS.has(pos[i]!)) return { start, end, role: ROLE_CONTENT };
+    return null;
   }
 
   /** Token indexes [start, end) of the tokens inside the character range (the block's tokens [from, to)). */
@@ -414,6 +481,10 @@ export class BlockAssembler {
       if (source) source = this.wholeSource(source, range.to);
       const opening = this.interruptedOpening(cue, source, parts, range);
       if (opening) parts = [opening, ...parts];
+      const clause = !parts.length && source && origin === 'tagger' ? this.clauseBeforeSource(cue, source, range) : null;
+      if (clause) { parts = [clause]; rule = 'attribution/clause-before-source'; }
+      const near = !parts.length && source && origin === 'tagger' ? this.contentNearCue(cue, source, range) : null;
+      if (near) { parts = [near]; rule = 'attribution/content-near-cue'; }
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {

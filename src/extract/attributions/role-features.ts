@@ -10,7 +10,7 @@
  */
 import { mix } from '../entities/ner/hash.js';
 import { F_ALLCAPS, F_CAP, F_NOLETTER, hashWord } from '../entities/ner/features.js';
-import { tagIndex, type PosTag } from '../pos/tags.js';
+import { FINITE_OR_MODAL_TAGS, tagIndex } from '../pos/tags.js';
 import { cueForms } from '../../lexicon/cues.js';
 import { BE_FORMS, RAISING_VERB_LEMMAS } from './lexicon.js';
 import { coarseOf, fineOf } from '../word-clusters/index.js';
@@ -28,8 +28,6 @@ const H_SEMICOLON = hashWord(';');
 // Dashes read as '-' in word hashes: "—", "–", "--".
 const H_DASH = hashWord('-');
 const H_DASHES = hashWord('--');
-/** Finite verb tags and modals: a second one between a token and the cue suggests another clause. */
-const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD'].map((t) => tagIndex(t as PosTag)));
 const VBN = tagIndex('VBN');
 const BE: ReadonlySet<number> = new Set(BE_FORMS.map(hashWord));
 const RAISING: ReadonlySet<number> = new Set(Array.from(cueForms(RAISING_VERB_LEMMAS), hashWord));
@@ -75,7 +73,8 @@ export class BlockCounts {
       this.commas[k + 1] = this.commas[k]! + (w === H_COMMA || w === H_COLON ? 1 : 0);
       this.quotes[k + 1] = this.quotes[k]! + (a & (A_QUOTE_OPEN | A_QUOTE_CLOSE) ? 1 : 0);
       this.breaks[k + 1] = this.breaks[k]! + (w === H_SEMICOLON || w === H_DASH || w === H_DASHES ? 1 : 0);
-      this.verbs[k + 1] = this.verbs[k]! + (FINITE.has(pos[i]!) ? 1 : 0);
+      // A second finite verb or modal between a token and the cue suggests another clause.
+      this.verbs[k + 1] = this.verbs[k]! + (FINITE_OR_MODAL_TAGS.has(pos[i]!) ? 1 : 0);
     }
   }
 }

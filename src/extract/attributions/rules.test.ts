@@ -8,8 +8,8 @@ import { createPosTagger } from '../pos/tagger.js';
 import { createCueProposer } from './cue-proposals.js';
 import { AttributionBuffer, markBlock, readAttributionArticle } from './features.js';
 import { DEFAULT_ATTRIBUTION_MODEL, createAttributionExtractor, type AttributionFinding } from './index.js';
-import { paragraphRanges, type RoleSpan } from './tagger.js';
-import { withoutSpans } from './group.js';
+import { paragraphRanges, type CueRoles, type RoleSpan } from './tagger.js';
+import { BlockAssembler, withoutSpans } from './group.js';
 import { ACTIVE, PASSIVE, RAISING_CUE, cueVoice } from './role-features.js';
 
 const segment = createSegmenter();
@@ -220,6 +220,73 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
     };
     assert.deepEqual(words('The ministry says most of the families admitted are from the north.'), ['says']);
     assert.deepEqual(words('The talks failed, the minister admitted on Tuesday.'), ['admitted']);
+  });
+});
+
+/**
+ * The assembler alone, fed what the taggers would give: the cue and source found (the words given, first occurrence),
+ * and no content — so these rules are tested whatever the trained model reads.
+ */
+function assembleWithoutContent(text: string, cueWords: string, sourceWords: string): AttributionFinding[] {
+  const { article, layer, buf } = readForTagging(text);
+  const span = (words: string, role: number): RoleSpan => {
+    const at = article.text.indexOf(words);
+    assert.ok(at >= 0, `no "${words}" in the text`);
+    const start = layer.tokens.findIndex((t) => t.start === at);
+    const end = layer.tokens.findIndex((t) => t.end === at + words.length) + 1;
+    assert.ok(start >= 0 && end > start, `"${words}" is not whole tokens`);
+    return { start, end, role };
+  };
+  const [range] = paragraphRanges(article, layer);
+  markBlock(buf, range!.from, range!.to);
+  const tagged: CueRoles[] = [{ cue: span(cueWords, 1), origin: 'tagger', roles: [span(sourceWords, 0)] }];
+  return new BlockAssembler(article.text, layer, buf).block(range!, tagged);
+}
+const contentOf = (text: string, found: readonly AttributionFinding[]) => found.map((f) => ({ rule: f.rule, content: f.content.map((c) => slice(text, c)) }));
+
+describe('rules for a cue given a source but no content (BlockAssembler)', () => {
+  it('clause-before-source: the clause before ", SOURCE CUE" at the sentence\'s end is what was said', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['The harbour will close for a week, the port authority announced on Tuesday.', 'announced', 'the port authority', 'The harbour will close for a week'],
+      ['The bridge was never safe, Okafor has said.', 'has said', 'Okafor', 'The bridge was never safe'],
+      ['Ticket prices rose again, said the transit agency.', 'said', 'the transit agency', 'Ticket prices rose again'],
+    ];
+    for (const [text, cue, source, content] of cases) {
+      assert.deepEqual(contentOf(text, assembleWithoutContent(text, cue, source)), [{ rule: 'attribution/clause-before-source', content: [content] }], text);
+    }
+  });
+
+  it('clause-before-source: not after a scene-setting opening, nor when the cue has words of its own after it', () => {
+    for (const [text, cue, source] of [
+      ['In a speech in 1990, the senator declared.', 'declared', 'the senator'],
+      ['After the storm passed, the mayor pinned her hopes on the new levee.', 'pinned her hopes', 'the mayor'],
+      ['Last month, the council agreed.', 'agreed', 'the council'],
+    ] as const) {
+      assert.deepEqual(assembleWithoutContent(text, cue, source), [], text);
+    }
+  });
+
+  it('content-near-cue: the quotation just before or after the source and cue, or their "that" clause', () => {
+    const before = '“WE ARE BACK,” the coach declared in a post.';
+    assert.deepEqual(contentOf(before, assembleWithoutContent(before, 'declared', 'the coach')), [{ rule: 'attribution/content-near-cue', content: ['WE ARE BACK'] }]);
+    const after = 'The minister said of the delay, “Nobody is happy about it.”';
+    assert.deepEqual(contentOf(after, assembleWithoutContent(after, 'said', 'The minister')), [{ rule: 'attribution/content-near-cue', content: ['Nobody is happy about it'] }]);
+    const that = 'Okafor said on Friday that the bridge would reopen in May.';
+    assert.deepEqual(contentOf(that, assembleWithoutContent(that, 'said', 'Okafor')), [{ rule: 'attribution/content-near-cue', content: ['that the bridge would reopen in May'] }]);
+  });
+
+  it('content-near-cue: not across a verb of another clause', () => {
+    const text = 'Okafor said nothing and left before the vote that followed.';
+    assert.deepEqual(assembleWithoutContent(text, 'said', 'Okafor'), []);
+  });
+});
+
+describe('content/interrupted: a cue word read as a noun is no cue of the opening', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL) && 'no model (npm run train:attribution)' }, () => {
+  it('"In his state, he said, …" keeps "In his state" as content', () => {
+    const text = 'In his state, Mendez said, first-time offenders are sent to treatment.';
+    const a = run(text).find((f) => slice(text, f.cue) === 'said');
+    assert.ok(a, 'no attribution for "said"');
+    assert.deepEqual(a.content.map((c) => slice(text, c)), ['In his state', 'first-time offenders are sent to treatment']);
   });
 });
 

@@ -31,3 +31,10 @@ export function posIndex(ptb: string): number {
 }
 
 export const tagIndex = (tag: PosTag): number => INDEX.get(tag)!;
+
+/** The tag indexes of some tags, for membership tests in hot loops. */
+export const tagSet = (tags: readonly PosTag[]): ReadonlySet<number> => new Set(tags.map(tagIndex));
+/** Every verb form and the modals. */
+export const VERB_TAGS = tagSet(['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'MD']);
+/** Finite verbs (past, present) and the modals: what makes words a clause. */
+export const FINITE_OR_MODAL_TAGS = tagSet(['VBD', 'VBP', 'VBZ', 'MD']);
