@@ -17,7 +17,7 @@
  */
 import { cueForms } from '../../lexicon/cues.js';
 import { F_CAP, hashWord } from '../entities/ner/features.js';
-import { tagIndex, VERB_TAGS, type PosTag } from '../pos/tags.js';
+import { FINITE_OR_MODAL_TAGS, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { TextLayer } from '../../text/types.js';
 import { A_IN_QUOTE, A_SENT_END, type AttributionBuffer } from './features.js';
 import { REPORTING_NOUNS, SPEECH_VERB_LEMMAS } from './lexicon.js';
@@ -31,10 +31,9 @@ export interface CueProposal extends RoleSpan {
 
 const SPEECH_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(SPEECH_VERB_LEMMAS), hashWord));
 const NOUNS: ReadonlySet<number> = new Set(REPORTING_NOUNS.map(hashWord));
-const FINITE = new Set(['VBD', 'VBZ', 'VBP'].map((t) => tagIndex(t as PosTag)));
-const FINITE_OR_MODAL = new Set([...FINITE, tagIndex('MD')]);
-const SUBJECT_BEFORE = new Set(['NN', 'NNS', 'NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
-const SUBJECT_AFTER = new Set(['NNP', 'PRP'].map((t) => tagIndex(t as PosTag)));
+const FINITE = tagSet(['VBD', 'VBZ', 'VBP']);
+const SUBJECT_BEFORE = tagSet(['NN', 'NNS', 'NNP', 'PRP']);
+const SUBJECT_AFTER = tagSet(['NNP', 'PRP']);
 const H_THAT = hashWord('that'), H_BY = hashWord('by'), H_FROM = hashWord('from'), H_COMMA = hashWord(',');
 // Markup left in the text ("<tweet id=…>", "</tweet>") names a tag, not a speech act.
 const H_LT = hashWord('<'), H_SLASH = hashWord('/');
@@ -45,8 +44,8 @@ const DEFAULT_MAX_BY_PHRASE = 8;
 /** Names at most in a possessor ("Donald Trump's"). */
 const DEFAULT_MAX_POSSESSOR = 4;
 const H_POSSESSIVE = hashWord("'s");
-const NAME_TAGS = new Set(['NNP', 'NN', 'NNS'].map((t) => tagIndex(t as PosTag)));
-const MODIFIER_TAGS = new Set(['JJ', 'RB', 'VBN'].map((t) => tagIndex(t as PosTag)));
+const NAME_TAGS = tagSet(['NNP', 'NN', 'NNS']);
+const MODIFIER_TAGS = tagSet(['JJ', 'RB', 'VBN']);
 /** Adjectives at most between a possessor and its noun ("police's earlier claim"). */
 const DEFAULT_MAX_MODIFIERS = 2;
 
@@ -67,7 +66,7 @@ export function createCueProposer(buf: AttributionBuffer): (text: string, layer:
     };
     // `speech-verb/participle`: a past form followed at once by a finite verb or modal modifies the noun before it
     // ("the refugees admitted are women"): the tagger reads it as past tense, but nobody is speaking.
-    const participle = (i: number, to: number): boolean => i + 1 < to && FINITE_OR_MODAL.has(pos[i + 1]!);
+    const participle = (i: number, to: number): boolean => i + 1 < to && FINITE_OR_MODAL_TAGS.has(pos[i + 1]!);
     for (let i = range.from; i < range.to; i++) {
       const w = word[i]!;
       if (SPEECH_VERBS.has(w) && FINITE.has(pos[i]!) && !(attr[i]! & A_IN_QUOTE) && free(i) && !inTag(word, i, range.from) && !participle(i, range.to)
