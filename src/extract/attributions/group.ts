@@ -268,21 +268,35 @@ export class BlockAssembler {
    * said, …" is not read that way.
    */
   private interruptedOpening(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): RoleSpan | null {
-    const word = this.buf.words.word, sent = this.buf.sentence, attr = this.buf.attr;
+    const word = this.buf.words.word, attr = this.buf.attr;
     const first = parts[0];
     // A quotation after the cue starts afresh: "In the excerpt, the author wrote, “…”".
     if (!first || first.start < cue.end || attr[first.start]! & A_QUOTE_OPEN || (first.start > 0 && attr[first.start - 1]! & A_QUOTE_OPEN)) return null;
+    const opening = this.openingBefore(cue, source, range);
+    if (!opening || first.start !== opening.right + 1 || word[opening.right] !== H_COMMA) return null;
+    const { start, end } = opening;
+    if (end - start > DEFAULT_MAX_OPENING || this.buf.pos[start] === POS_VBN) return null;
+    return { start, end, role: ROLE_CONTENT };
+  }
+
+  /**
+   * The words a source and cue set off by a comma come after, from the sentence's start (past an opening quotation
+   * mark) to that comma — "Recently, | he said", "X won the primary, | the AP declared" — and where the source and cue
+   * end (`right`); null when the source and cue are apart, or the opening is inside a quotation or holds a cue word
+   * read as a verb (a noun "state" is no cue). Shared by `content/interrupted` and `attribution/clause-before-source`.
+   */
+  private openingBefore(cue: RoleSpan, source: RoleSpan | null, range: BlockRange): { start: number; end: number; right: number } | null {
+    const { attr, pos, sentence: sent } = this.buf, word = this.buf.words.word;
     if (source && gap(source, cue) > 0) return null;
     const left = Math.min(cue.start, source?.start ?? cue.start), right = Math.max(cue.end, source?.end ?? cue.end);
-    if (first.start !== right + 1 || word[right] !== H_COMMA || left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
+    if (left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
     let start = left - 1;
     while (start - 1 >= range.from && sent[start - 1] === sent[cue.start]) start--;
     if (attr[start]! & A_QUOTE_OPEN) start++;
     const end = left - 1;
-    if (end <= start || end - start > DEFAULT_MAX_OPENING || attr[start]! & A_IN_QUOTE) return null;
-    if (this.hasCueVerb(start, end)) return null;
-    if (this.buf.pos[start] === POS_VBN) return null;
-    return { start, end, role: ROLE_CONTENT };
+    if (end <= start || attr[start]! & A_IN_QUOTE) return null;
+    for (let i = start; i < end; i++) if (attr[i]! & A_CUE && VERB_TAGS.has(pos[i]!)) return null;
+    return { start, end, right };
   }
 
   /**
@@ -310,12 +324,6 @@ export class BlockAssembler {
     return null;
   }
 
-  /** Whether a cue word read as a verb lies in tokens [start, end) (a cue word read as a noun, "in his state", does not count). */
-  private hasCueVerb(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.buf.attr[i]! & A_CUE && VERB_TAGS.has(this.buf.pos[i]!)) return true;
-    return false;
-  }
-
   /**
    * `attribution/clause-before-source`: "Hillary Clinton won the primary, the Associated Press declared on Thursday." —
    * a source and cue after a comma closing a clause, given no content by the role tagger: the clause before them,
@@ -324,19 +332,15 @@ export class BlockAssembler {
    * the cue (so "…, Bush pinned his hopes on …" is not read so).
    */
   private clauseBeforeSource(cue: RoleSpan, source: RoleSpan, range: BlockRange): RoleSpan | null {
-    const { attr, pos, sentence: sent } = this.buf, word = this.buf.words.word, tokens = this.layer.tokens;
-    if (gap(source, cue) > 0) return null;
-    const left = Math.min(cue.start, source.start), right = Math.max(cue.end, source.end);
-    if (left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
+    const { pos, sentence: sent } = this.buf, word = this.buf.words.word, tokens = this.layer.tokens;
+    const opening = this.openingBefore(cue, source, range);
+    if (!opening) return null;
+    const { start, end, right } = opening;
     if (right < range.to && sent[right] === sent[cue.start]) {
       const next = this.text.slice(tokens[right]!.start, tokens[right]!.end);
       if (!SENTENCE_END_MARK.test(next) && word[right] !== H_COMMA && (!CLAUSE_END_TAGS.has(pos[right]!) || word[right] === H_THAT)) return null;
     }
-    let start = left - 1;
-    while (start - 1 >= range.from && sent[start - 1] === sent[cue.start]) start--;
-    if (attr[start]! & A_QUOTE_OPEN) start++;
-    const end = left - 1;
-    if (end <= start || attr[start]! & A_IN_QUOTE || SCENE_OPENING_TAGS.has(pos[start]!) || this.hasCueVerb(start, end)) return null;
+    if (SCENE_OPENING_TAGS.has(pos[start]!)) return null;
     for (let i = start; i < end; i++) if (FINITE_OR_MODAL_TAGS.has(pos[i]!)) return { start, end, role: ROLE_CONTENT };
     return null;
   }
