@@ -4,8 +4,11 @@
  * - `attribution/cue-roles`: each cue the cue tagger found, with the content spans the role tagger gave it
  *   (one or more fragments: `"A," she said, "B."` is one attribution with two) and, of the source spans it
  *   gave, the one nearest the cue. A cue given no content gives nothing (an attribution needs content).
- * - `attribution/speech-verb`, `attribution/reporting-noun`: the same for a cue proposed by rule
- *   (cue-proposals.ts) rather than by the cue tagger.
+ * - `attribution/speech-verb`, `attribution/reporting-noun`, `attribution/that-clause`: the same for a cue proposed
+ *   by rule (cue-proposals.ts) rather than by the cue tagger.
+ * - `content/opening-clause`: a cue inside a sentence's opening subordinate clause ("After the AP reported that X,
+ *   the moderators …") has its content end where the main clause starts.
+ * - `content/recipient`: the person addressed by a tell-type cue ("told reporters that …") is not content.
  * - `attribution/shared-source`: "X said A and offered B": a cue after "and" that the role tagger gave no source
  *   shares the source of the cue before it in its sentence.
  * - "X said A and warned B": a content fragment that runs over a later cue joined to it by "and"/"but" ends
@@ -40,7 +43,8 @@
 import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
 import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
-import { CREDIT_DASHES, NON_SPEAKER_LABELS } from './lexicon.js';
+import { CREDIT_DASHES, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
+import { cueForms } from '../../lexicon/cues.js';
 import { FINITE_OR_MODAL_TAGS, tagIndex, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
 
@@ -53,6 +57,7 @@ export type AttributionRule =
   | 'attribution/cue-roles'
   | 'attribution/speech-verb'
   | 'attribution/reporting-noun'
+  | 'attribution/that-clause'
   | 'attribution/shared-source'
   | 'attribution/according-to'
   | 'attribution/continued-quote'
@@ -106,9 +111,25 @@ const H_POSSESSIVE = hashWord("'s");
 const NOUN_TAGS = tagSet(['NN', 'NNS', 'NNP']);
 /** Tokens at most of a sentence opening before an interrupting source and cue (`content/interrupted`). */
 const DEFAULT_MAX_OPENING = 12;
+const SUBORDINATORS: ReadonlySet<number> = new Set(OPENING_SUBORDINATORS.map(hashWord));
+const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG']);
+/** Tags of a main clause's subject noun phrase ("the PBS debate moderators"). */
+const SUBJECT_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
+const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIENT_VERB_LEMMAS), hashWord));
+const TOLD_OPENERS: ReadonlySet<number> = new Set(TOLD_CONTENT_OPENERS.map(hashWord));
+const H_OF = hashWord('of'), H_ABOUT = hashWord('about');
+const SUBJECT_PRONOUN: ReadonlySet<number> = new Set(SUBJECT_PRONOUNS.map(hashWord));
+/** Tags of a recipient noun phrase ("his aides", "a packed crowd in …" stops at "in"). */
+const RECIPIENT_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
+const PERSONAL_TAGS = tagSet(['PRP', 'NNP', 'NNS']);
+/** Tokens at most in a recipient. */
+const DEFAULT_MAX_RECIPIENT = 6;
+/** Tokens at most in that subject. */
+const DEFAULT_MAX_SUBJECT = 8;
 /** Words at most between a cue and the quotation or "that" it is given (`attribution/content-near-cue`). */
 const DEFAULT_MAX_NEAR = 6;
 const POS_VBN = tagIndex('VBN');
+const POS_IN = tagIndex('IN');
 /** Sentence openings that set a scene rather than start a clause's subject ("In 1963, he declared …", "Since then, …"). */
 const SCENE_OPENING_TAGS = tagSet(['IN', 'RB', 'WRB', 'VBG', 'VBN', 'CC', 'TO']);
 /** What may follow a clause's source and cue at its end: the sentence's end, a comma, a time or place ("… Comey said Tuesday in Paris"). */
@@ -267,6 +288,65 @@ export class BlockAssembler {
    * start, are content too. Only a short opening of no other cue (an adverbial, a subject), so "Asked about it, he
    * said, …" is not read that way.
    */
+  /**
+   * `content/opening-clause`: "After the AP reported that X, the moderators did not ask her about it." — a cue inside
+   * a sentence's opening subordinate clause (the sentence starts with a subordinator, or with the cue itself as a
+   * participle: "Asked if …, the candidate said …") has its content end at the comma after which the main clause
+   * starts (a noun phrase, then a finite verb). Outside quotation marks only.
+   */
+  private openingClauseCut(cue: RoleSpan, parts: readonly RoleSpan[], range: BlockRange): RoleSpan[] {
+    const attr = this.buf.attr, word = this.buf.words.word, pos = this.buf.pos, sent = this.buf.sentence;
+    let first = cue.start;
+    while (first > range.from && sent[first - 1] === sent[cue.start]) first--;
+    const opensSubordinate = SUBORDINATORS.has(word[first]!) || (first === cue.start && PARTICIPLE_TAGS.has(pos[cue.start]!) && !(attr[cue.start]! & A_ACCORDING));
+    // The cue is in that clause (no comma before it) and its content follows it.
+    if (!opensSubordinate || !parts.length || parts.some((p) => p.start < cue.end)) return [...parts];
+    for (let i = first; i < cue.start; i++) if (word[i] === H_COMMA) return [...parts];
+    const last = Math.max(...parts.map((p) => p.end));
+    for (let c = cue.end; c < last; c++) {
+      if (sent[c] !== sent[cue.start]) break;
+      if (word[c] !== H_COMMA || attr[c]! & A_IN_QUOTE) continue;
+      let k = c + 1;
+      while (k < range.to && k - c <= DEFAULT_MAX_SUBJECT && SUBJECT_TAGS.has(pos[k]!)) k++;
+      if (k > c + 1 && k < range.to && FINITE_OR_MODAL_TAGS.has(pos[k]!) && sent[k] === sent[c]) {
+        const cut = parts.filter((p) => p.start < c).map((p) => ({ ...p, end: Math.min(p.end, c) }));
+        return cut.length ? cut : [...parts];
+      }
+    }
+    return [...parts];
+  }
+
+  /**
+   * `content/recipient`: "told reporters that …", "is telling a town hall in Salem that …", "reminded voters of …" —
+   * the person addressed by a tell-type cue (lexicon.ts RECIPIENT_VERB_LEMMAS) is not part of what was said: a content
+   * starting right after the cue loses the noun phrase there when what follows opens a clause or a quotation. Before
+   * "of"/"about" only a person-like recipient (ending in a pronoun, a name, a plural) counts ("told a tale of …" keeps
+   * its object).
+   */
+  private withoutRecipient(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
+    const word = this.buf.words.word, pos = this.buf.pos, attr = this.buf.attr, sent = this.buf.sentence;
+    const first = parts[0];
+    if (!first || first.start !== cue.end || !RECIPIENT_VERBS.has(word[cue.end - 1]!) || attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return [...parts];
+    let k = first.start;
+    while (k < first.end && k - first.start < DEFAULT_MAX_RECIPIENT && RECIPIENT_TAGS.has(pos[k]!) && !(k > first.start && SUBJECT_PRONOUN.has(word[k]!))) k++;
+    // A prepositional phrase inside the recipient ("a town hall in Salem") runs to the opener.
+    if (k < first.end && pos[k] === POS_IN && !TOLD_OPENERS.has(word[k]!)) {
+      let j = k + 1;
+      while (j < first.end && j - first.start < 2 * DEFAULT_MAX_RECIPIENT && RECIPIENT_TAGS.has(pos[j]!) && !SUBJECT_PRONOUN.has(word[j]!)) j++;
+      if (j > k + 1) k = j;
+    }
+    if (k === first.start || k >= first.end || sent[k] !== sent[cue.start]) return [...parts];
+    const w = word[k]!;
+    // Before "of"/"about" the recipient ends in a pronoun, a name or a plural ("reminded voters of"; "the class of 2014" is one noun phrase).
+    const personalEnd = PERSONAL_TAGS.has(pos[k - 1]!) || this.buf.ner[k - 1] === NER_PERSON || this.buf.ner[k - 1] === NER_ORG;
+    // A "that" followed by a verb opens a relative clause ("responses that could resound"), not what was told.
+    const relative = w === H_THAT && k + 1 < first.end && VERB_TAGS.has(pos[k + 1]!);
+    const opens = (TOLD_OPENERS.has(w) && ((w !== H_OF && w !== H_ABOUT) || personalEnd) && !relative) || SUBJECT_PRONOUN.has(w) || attr[k]! & A_QUOTE_OPEN
+      || (w === H_COMMA && k + 1 < first.end && attr[k + 1]! & A_QUOTE_OPEN);
+    if (!opens) return [...parts];
+    return [{ ...first, start: w === H_COMMA ? k + 1 : k }, ...parts.slice(1)];
+  }
+
   private interruptedOpening(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): RoleSpan | null {
     const word = this.buf.words.word, attr = this.buf.attr;
     const first = parts[0];
@@ -489,6 +569,7 @@ export class BlockAssembler {
       if (clause) { parts = [clause]; rule = 'attribution/clause-before-source'; }
       const near = !parts.length && source && origin === 'tagger' ? this.contentNearCue(cue, source, range) : null;
       if (near) { parts = [near]; rule = 'attribution/content-near-cue'; }
+      parts = this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {

@@ -37,5 +37,41 @@ export const REPORTING_NOUNS = [
  */
 export const BE_FORMS = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', "'re", '’re', 'am', "'m", '’m'] as const;
 
+/** Forms of "have" and "do" as auxiliaries ("has long maintained", "didn't know"), lower-case, as the tokenizer splits them. */
+export const HAVE_DO_FORMS = ['have', 'has', 'had', "'ve", '’ve', 'do', 'does', 'did'] as const;
+
+/** Negations as the tokenizer splits them ("did n't"). */
+export const NEGATIONS = ['not', "n't", 'n’t', 'never'] as const;
+
+/**
+ * Verbs that take a "that" clause without reporting anyone's words or beliefs ("is that …", "ensure that …",
+ * "given that …", "means that …"; PolNeAR train: "ensure that" 0 of 20 a cue, "is that" 9 of 163), lower-case.
+ * Every other verb followed by a "that" clause is proposed as a cue (cue-proposals.ts `that-clause`).
+ */
+export const NON_REPORTING_THAT_VERBS = [
+  ...BE_FORMS, ...HAVE_DO_FORMS, 'done', 'doing', 'make', 'makes', 'made', 'ensure', 'ensures', 'ensured', 'given', 'mean', 'means', 'meant',
+] as const;
+
+/** Marks that end a clause before its verb is reached (a "that" followed by these is no clause of its own). */
+export const CLAUSE_BREAK_MARKS = [',', ';', ':', '--', '—', '–', '(', ')', '?', '!', '"', '“', '”'] as const;
+
 /** Raising verbs: their subject is part of what is reported, not its source ("Mr. Clinton does not seem to …"). */
 export const RAISING_VERB_LEMMAS = ['seem', 'appear'] as const;
+
+/**
+ * Verbs whose first object is the person addressed, not what was said ("told reporters that …", "reminded
+ * voters of …"): PolNeAR leaves that recipient out of the content (train: "told" 176 times out, 4 in).
+ */
+export const RECIPIENT_VERB_LEMMAS = ['tell', 'remind', 'inform', 'assure', 'notify', 'warn'] as const;
+
+/** Words that open what is told after its recipient ("told them that …", "reminded voters of …"), lower-case. */
+export const TOLD_CONTENT_OPENERS = ['that', 'how', 'what', 'why', 'whether', 'if', 'when', 'where', 'who', 'to', 'about', 'of'] as const;
+
+/** Subject pronouns: after a recipient, one opens the clause that was told ("telling his aides he planned …"). */
+export const SUBJECT_PRONOUNS = ['he', 'she', 'they', 'i', 'we', 'it'] as const;
+
+/**
+ * Words that open a subordinate clause before a sentence's main clause ("After the AP reported that X, the
+ * moderators …"), lower-case. Not "as": "As Trump said, …" gives its content in the main clause.
+ */
+export const OPENING_SUBORDINATORS = ['after', 'before', 'when', 'while', 'although', 'though', 'because', 'since', 'if', 'unless', 'until', 'once', 'whereas', 'whether'] as const;

@@ -228,6 +228,10 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
  * and no content — so these rules are tested whatever the trained model reads.
  */
 function assembleWithoutContent(text: string, cueWords: string, sourceWords: string): AttributionFinding[] {
+  return assembleWith(text, cueWords, sourceWords, null);
+}
+/** The same, with the content the role tagger would give (the words given), or none. */
+function assembleWith(text: string, cueWords: string, sourceWords: string, contentWords: string | null): AttributionFinding[] {
   const { article, layer, buf } = readForTagging(text);
   const span = (words: string, role: number): RoleSpan => {
     const at = article.text.indexOf(words);
@@ -239,7 +243,8 @@ function assembleWithoutContent(text: string, cueWords: string, sourceWords: str
   };
   const [range] = paragraphRanges(article, layer);
   markBlock(buf, range!.from, range!.to);
-  const tagged: CueRoles[] = [{ cue: span(cueWords, 1), origin: 'tagger', roles: [span(sourceWords, 0)] }];
+  const roles = contentWords === null ? [span(sourceWords, 0)] : [span(sourceWords, 0), span(contentWords, 2)].sort((a, b) => a.start - b.start);
+  const tagged: CueRoles[] = [{ cue: span(cueWords, 1), origin: 'tagger', roles }];
   return new BlockAssembler(article.text, layer, buf).block(range!, tagged);
 }
 const contentOf = (text: string, found: readonly AttributionFinding[]) => found.map((f) => ({ rule: f.rule, content: f.content.map((c) => slice(text, c)) }));
@@ -329,5 +334,59 @@ describe('content/quote-then-cue', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL
     const text = '"The harbour will reopen," the spokeswoman said, "but not before spring."';
     const [a] = run(text);
     assert.deepEqual(a!.content.map((c) => slice(text, c)), ['The harbour will reopen', 'but not before spring']);
+  });
+});
+
+describe('content boundaries the role tagger drew past (BlockAssembler)', () => {
+  const contentAfter = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+
+  it('content/opening-clause: a cue in an opening subordinate clause ends its content where the main clause starts', () => {
+    assert.deepEqual(contentAfter('After the agency reported that the dam was safe, the mayor reopened the road.', 'reported', 'the agency', 'that the dam was safe, the mayor reopened the road'), [['that the dam was safe']]);
+    assert.deepEqual(contentAfter('While the union argued that pay had fallen, the board voted for cuts.', 'argued', 'the union', 'that pay had fallen, the board voted for cuts'), [['that pay had fallen']]);
+  });
+
+  it('content/opening-clause: not in a main clause, nor for a cue after the opening\'s comma', () => {
+    assert.deepEqual(contentAfter('The agency reported that the dam was safe, the road would reopen and traffic would resume.', 'reported', 'The agency', 'that the dam was safe, the road would reopen and traffic would resume'), [['that the dam was safe, the road would reopen and traffic would resume']]);
+    assert.deepEqual(contentAfter('If it rains, the referee said, the match stops.', 'said', 'the referee', 'the match stops'), [['If it rains', 'the match stops']]);
+  });
+
+  it('content/recipient: the person told is not part of what was told', () => {
+    assert.deepEqual(contentAfter('She told reporters that the plan was dead.', 'told', 'She', 'reporters that the plan was dead'), [['that the plan was dead']]);
+    assert.deepEqual(contentAfter('He reminded voters of his record in the state.', 'reminded', 'He', 'voters of his record in the state'), [['of his record in the state']]);
+    assert.deepEqual(contentAfter('The mayor is telling a crowd in Leeds that taxes will fall.', 'is telling', 'The mayor', 'a crowd in Leeds that taxes will fall'), [['that taxes will fall']]);
+    assert.deepEqual(contentAfter('The coach told his players they would start.', 'told', 'The coach', 'his players they would start'), [['they would start']]);
+  });
+
+  it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
+    assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
+    assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
+  });
+});
+
+describe('that-clause proposals (cue-proposals.ts)', () => {
+  const thatCues = (text: string, taken: (layer: ReturnType<typeof proposalsOf>['layer']) => RoleSpan[] = () => []) => {
+    const first = proposalsOf(text);
+    const { proposals, layer } = proposalsOf(text, taken(first.layer));
+    const tok = (s: { start: number; end: number }) => text.slice(layer.tokens[s.start]!.start, layer.tokens[s.end - 1]!.end);
+    return proposals.filter((p) => p.origin === 'that-clause').map((p) => [tok(p), tok({ start: p.frame!.contentStart, end: p.frame!.contentStart + 1 })]);
+  };
+
+  it('proposes a verb followed by a "that" clause, with its auxiliaries, negation and adverbs', () => {
+    assert.deepEqual(thatCues('The economist calculates that 600 jobs will go.'), [['calculates', 'that']]);
+    assert.deepEqual(thatCues('The senator has long maintained that she complied with the rules.'), [['has long maintained', 'that']]);
+    assert.deepEqual(thatCues('Her colleagues didn\'t know that she had been ill.'), [['did n\'t know', 'that']].map(([c, t]) => [c!.replace('did n', 'didn'), t]));
+  });
+
+  it('proposes nothing for "is that", a determiner "that", a quotation, or after another cue of the sentence', () => {
+    assert.deepEqual(thatCues('The problem is that nobody voted.'), []);
+    assert.deepEqual(thatCues('He carried that message to the convention.'), []);
+    assert.deepEqual(thatCues('"Everyone knows that we won," she said.'), []);
+    const text = 'Okafor said he thinks that taxes will rise.';
+    const said = (layer: ReturnType<typeof proposalsOf>['layer']) => {
+      const i = layer.tokens.findIndex((t) => text.slice(t.start, t.end) === 'said');
+      return [{ start: i, end: i + 1, role: 1 }];
+    };
+    assert.deepEqual(thatCues(text), [['thinks', 'that']]);
+    assert.deepEqual(thatCues(text, said), []);
   });
 });
