@@ -125,8 +125,10 @@ export interface AttributionTrainOptions {
   bits: number;
   /** …or of the role tagger's, when given (it gains from more buckets, the cue tagger does not). */
   roleBits?: number;
-  /** Epochs of each stage (the cue tagger first, then the role tagger). */
+  /** Epochs of each stage (the cue tagger first, then the role tagger)… */
   epochs: number;
+  /** …or of the role tagger's, when given. */
+  roleEpochs?: number;
   seed?: number;
   /** Word clusters to read as evidence (../word-clusters `clusterMap`); copied into the model. Default none. */
   clusters?: IntMap | null;
@@ -198,6 +200,6 @@ export function trainAttributionModel(docs: readonly LabeledArticle[], options: 
   const counts = new BlockCounts();
   const roleBits = options.roleBits ?? options.bits;
   const roleSeqs = docs.flatMap((d) => roleSequences(d, lexicon, roleBits, buf, counts));
-  const role = trainStage(roleSeqs, ROLE_LABELS, roleBits, options, (epoch, averaged, errors) => options.onEpoch?.('role', epoch, () => ({ cue, role: averaged(), cues, clusters, info }), errors));
+  const role = trainStage(roleSeqs, ROLE_LABELS, roleBits, options.roleEpochs === undefined ? options : { ...options, epochs: options.roleEpochs }, (epoch, averaged, errors) => options.onEpoch?.('role', epoch, () => ({ cue, role: averaged(), cues, clusters, info }), errors));
   return { cue, role, cues, clusters, info };
 }
