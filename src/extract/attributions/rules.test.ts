@@ -357,6 +357,14 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(contentAfter('The coach told his players they would start.', 'told', 'The coach', 'his players they would start'), [['they would start']]);
   });
 
+  it('content/raising-subject: the subject of a raising cue, or of a passive one before an infinitive, is content', () => {
+    const roles = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => ({ source: slice(text, f.source), content: f.content.map((c) => slice(text, c)) }));
+    assert.deepEqual(roles('Ms. Kelly seemed certain to leave.', 'seemed', 'Ms. Kelly', 'certain to leave'), [{ source: null, content: ['Ms. Kelly', 'certain to leave'] }]);
+    assert.deepEqual(roles('The bank is expected to act in May.', 'is expected', 'The bank', 'to act in May'), [{ source: null, content: ['The bank', 'to act in May'] }]);
+    assert.deepEqual(roles('Ms. Kelly said she would leave.', 'said', 'Ms. Kelly', 'she would leave'), [{ source: 'Ms. Kelly', content: ['she would leave'] }]);
+    assert.deepEqual(roles('The mayor was asked about the budget.', 'was asked', 'The mayor', 'about the budget'), [{ source: 'The mayor', content: ['about the budget'] }]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
