@@ -108,6 +108,7 @@ const H_AND = hashWord('and');
 const H_BUT = hashWord('but');
 const H_THAT = hashWord('that');
 const H_TO = hashWord('to');
+const LETTER = /\p{L}/u;
 /** A token that ends a sentence. */
 const SENTENCE_END_MARK = /^[.!?…]+$/;
 const POS_POSSESSIVE = tagIndex('POS');
@@ -478,7 +479,8 @@ export class BlockAssembler {
         const contentStart = lineStart + label[0].length;
         const body = this.tokensIn(range.from, range.to, contentStart, lineEnd);
         const content = trimContent(text, contentStart, lineEnd);
-        if (named && !cueStarts.has(colon.start) && content && body.end > body.start) {
+        // A line of figures ("Clinton: 2,316") is a results table, not speech.
+        if (named && !cueStarts.has(colon.start) && content && body.end > body.start && LETTER.test(text.slice(content.start, content.end))) {
           out.push({ kind: this.kindOf([body]), content: [content], cue: { start: nameEnd, end: nameEnd + 1 }, source: { start: nameStart, end: nameEnd }, continues: null, rule: 'attribution/speaker-label', at: nameStart });
         }
       }

@@ -7,6 +7,7 @@ export const NON_SPEAKER_LABELS = [
   'note', 'update', 'updated', 'updates', 'related', 'photo', 'photos', 'video', 'watch', 'read', 'listen', 'source', 'sources',
   'editor', "editor's note", 'editor’s note', 'correction', 'clarification', 'disclosure', 'background', 'context', 'timeline',
   'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'comment', 'live', 'more', 'also', 'see', 'subscribe', 'sign up',
+  'byline', 'look', 'dateline', 'credit', 'caption', 'share',
 ] as const;
 
 /** Dashes that credit a quotation to its speaker ("“…” ― Name"). */
