@@ -117,7 +117,8 @@ const NOUN_TAGS = tagSet(['NN', 'NNS', 'NNP']);
 /** Tokens at most of a sentence opening before an interrupting source and cue (`content/interrupted`). */
 const DEFAULT_MAX_OPENING = 12;
 const SUBORDINATORS: ReadonlySet<number> = new Set(OPENING_SUBORDINATORS.map(hashWord));
-const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG']);
+// A sentence-initial "Asked" has no subject of its own, whatever tense the tagger reads in it.
+const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG', 'VBD']);
 /** Tags of a main clause's subject noun phrase ("the PBS debate moderators"). */
 const SUBJECT_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
 const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIENT_VERB_LEMMAS), hashWord));

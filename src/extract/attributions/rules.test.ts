@@ -233,7 +233,7 @@ function assembleWithoutContent(text: string, cueWords: string, sourceWords: str
   return assembleWith(text, cueWords, sourceWords, null);
 }
 /** The same, with the content the role tagger would give (the words given), or none. */
-function assembleWith(text: string, cueWords: string, sourceWords: string, contentWords: string | null): AttributionFinding[] {
+function assembleWith(text: string, cueWords: string, sourceWords: string | null, contentWords: string | null): AttributionFinding[] {
   const { article, layer, buf } = readForTagging(text);
   const span = (words: string, role: number): RoleSpan => {
     const at = article.text.indexOf(words);
@@ -245,7 +245,7 @@ function assembleWith(text: string, cueWords: string, sourceWords: string, conte
   };
   const [range] = paragraphRanges(article, layer);
   markBlock(buf, range!.from, range!.to);
-  const roles = contentWords === null ? [span(sourceWords, 0)] : [span(sourceWords, 0), span(contentWords, 2)].sort((a, b) => a.start - b.start);
+  const roles = [...(sourceWords === null ? [] : [span(sourceWords, 0)]), ...(contentWords === null ? [] : [span(contentWords, 2)])].sort((a, b) => a.start - b.start);
   const tagged: CueRoles[] = [{ cue: span(cueWords, 1), origin: 'tagger', roles }];
   return new BlockAssembler(article.text, layer, buf).block(range!, tagged);
 }
@@ -340,11 +340,13 @@ describe('content/quote-then-cue', { skip: !existsSync(DEFAULT_ATTRIBUTION_MODEL
 });
 
 describe('content boundaries the role tagger drew past (BlockAssembler)', () => {
-  const contentAfter = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+  const contentAfter = (text: string, cue: string, source: string | null, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
 
   it('content/opening-clause: a cue in an opening subordinate clause ends its content where the main clause starts', () => {
     assert.deepEqual(contentAfter('After the agency reported that the dam was safe, the mayor reopened the road.', 'reported', 'the agency', 'that the dam was safe, the mayor reopened the road'), [['that the dam was safe']]);
     assert.deepEqual(contentAfter('While the union argued that pay had fallen, the board voted for cuts.', 'argued', 'the union', 'that pay had fallen, the board voted for cuts'), [['that pay had fallen']]);
+    // The cue itself opening the sentence, a participle the tagger may read as past tense.
+    assert.deepEqual(contentAfter('Asked whether the plan had failed, the minister told reporters it had not.', 'Asked', null, 'whether the plan had failed, the minister told reporters it had not'), [['whether the plan had failed']]);
   });
 
   it('content/opening-clause: not in a main clause, nor for a cue after the opening\'s comma', () => {
