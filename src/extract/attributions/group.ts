@@ -9,6 +9,7 @@
  * - `content/opening-clause`: a cue inside a sentence's opening subordinate clause ("After the AP reported that X,
  *   the moderators …") has its content end where the main clause starts.
  * - `content/recipient`: the person addressed by a tell-type cue ("told reporters that …") is not content.
+ * - `content/earlier-quotation`: "He said C" after `“A,” X said. “B.”` does not also take B (X's continuation).
  * - `content/raising-subject`: the subject of a raising cue or of a passive one before an infinitive ("Ms. Kelly
  *   seemed certain to leave", "The bank is expected to act") is content, not source.
  * - `attribution/shared-source`: "X said A and offered B": a cue after "and" that the role tagger gave no source
@@ -369,6 +370,19 @@ export class BlockAssembler {
     return { start: source.start, end: source.end, role: ROLE_CONTENT };
   }
 
+  /**
+   * `content/earlier-quotation`: `“A,” Okafor said. “B.” He said C.` — a cue with content of its own after it in its
+   * sentence ("He said C") does not also take a fragment from an earlier sentence when another cue of the paragraph
+   * comes before that fragment: B continues that cue's quotation, and one span attributed twice would be read as
+   * two statements.
+   */
+  private withoutEarlierQuotation(cue: RoleSpan, parts: readonly RoleSpan[], tagged: readonly CueRoles[]): RoleSpan[] {
+    const sent = this.buf.sentence;
+    const ownAfter = parts.some((p) => p.start >= cue.end && sent[p.start] === sent[cue.start]);
+    if (!ownAfter) return [...parts];
+    return parts.filter((p) => sent[p.end - 1]! >= sent[cue.start]! || !tagged.some((o) => o.cue !== cue && o.cue.end <= p.start));
+  }
+
   private interruptedOpening(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): RoleSpan | null {
     const word = this.buf.words.word, attr = this.buf.attr;
     const first = parts[0];
@@ -568,7 +582,7 @@ export class BlockAssembler {
     const within = (k: number, r: RoleSpan): boolean => k >= sent[r.start]! && k <= sent[r.end - 1]!;
     const contents = tagged.map(({ cue, roles }) => roles.filter((r) => r.role === ROLE_CONTENT && !tagged.some((o) =>
       o.cue !== cue && within(sent[o.cue.start]!, r) && (!within(sent[cue.start]!, r) || between(o.cue, cue, r))
-      && o.roles.some((x) => x.role === ROLE_CONTENT && x.start < r.end && r.start < x.end))));
+      && o.roles.some((x) => x.role === ROLE_CONTENT && x.start < r.end && r.start < x.end)))).map((parts, k) => this.withoutEarlierQuotation(tagged[k]!.cue, parts, tagged));
     let previous: { finding: AttributionFinding; cue: RoleSpan; source: RoleSpan | null } | null = null;
     tagged.forEach(({ cue, roles, origin, frame }, k) => {
       let parts = this.beforeCoordinated(contents[k]!, tagged, contents);

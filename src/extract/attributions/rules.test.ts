@@ -369,6 +369,27 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(roles('The mayor was asked about the budget.', 'was asked', 'The mayor', 'about the budget'), [{ source: 'The mayor', content: ['about the budget'] }]);
   });
 
+  it('content/earlier-quotation: "He said C" after `“A,” X said. “B.”` leaves B to X', () => {
+    const text = '“We won,” Okafor said. “It was close.” He said the count would be checked.';
+    const { article, layer, buf } = readForTagging(text);
+    const span = (words: string, role: number, from = 0): RoleSpan => {
+      const at = article.text.indexOf(words, from);
+      return { start: layer.tokens.findIndex((t) => t.start === at), end: layer.tokens.findIndex((t) => t.end === at + words.length) + 1, role };
+    };
+    const [range] = paragraphRanges(article, layer);
+    markBlock(buf, range!.from, range!.to);
+    const secondSaid = article.text.indexOf('said', article.text.indexOf('He'));
+    const tagged: CueRoles[] = [
+      { cue: span('said', 1), origin: 'tagger', roles: [span('We won', 2), span('Okafor', 0)] },
+      { cue: span('said', 1, secondSaid), origin: 'tagger', roles: [span('It was close', 2), span('He', 0), span('the count would be checked', 2)] },
+    ];
+    const found = new BlockAssembler(article.text, layer, buf).block(range!, tagged);
+    const said = found.filter((f) => f.cue).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(said, [['We won'], ['the count would be checked']]);
+    const continued = found.filter((f) => f.rule === 'attribution/continued-quote').map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(continued, [['It was close']]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
