@@ -32,7 +32,7 @@ import type { BlockRange, RoleSpan } from './tagger.js';
 
 export interface CueProposal extends RoleSpan {
   origin: 'speech-verb' | 'reporting-noun' | 'that-clause';
-  /** For a reporting noun, what its construction fixes: the "by/from X" phrase (tokens of X) and where the "that" clause starts. */
+  /** What a reporting noun's or a that-clause's construction fixes: the "by/from X" phrase (tokens of X; none for a that-clause) and where the "that" clause starts. */
   frame?: { source: { start: number; end: number } | null; contentStart: number };
 }
 

@@ -590,7 +590,7 @@ export class BlockAssembler {
       for (const r of roles) if (r.role === ROLE_SOURCE && (!source || gap(r, cue) < gap(source, cue))) source = r;
       let rule: AttributionRule = origin === 'tagger' ? 'attribution/cue-roles' : `attribution/${origin}`;
       if (frame) {
-        // A reporting noun's construction fixes its source (the by-phrase or possessor, or none) and where its content starts ("that").
+        // A proposal's construction fixes where its content starts ("that") and, for a reporting noun, its source (the by-phrase or possessor).
         if (frame.source) source = { ...frame.source, role: ROLE_SOURCE };
         parts = parts.filter((p) => p.end > frame.contentStart).map((p) => ({ ...p, start: Math.max(p.start, frame.contentStart) }));
         if (!parts.length) {
