@@ -120,14 +120,12 @@ const DEFAULT_MAX_OPENING = 12;
 const SUBORDINATORS: ReadonlySet<number> = new Set(OPENING_SUBORDINATORS.map(hashWord));
 // A sentence-initial "Asked" has no subject of its own, whatever tense the tagger reads in it.
 const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG', 'VBD']);
-/** Tags of a main clause's subject noun phrase ("the PBS debate moderators"). */
-const SUBJECT_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
+/** Tags of a simple noun phrase: a main clause's subject ("the PBS debate moderators"), a recipient ("his aides"). */
+const NOUN_PHRASE_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
 const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIENT_VERB_LEMMAS), hashWord));
 const TOLD_OPENERS: ReadonlySet<number> = new Set(TOLD_CONTENT_OPENERS.map(hashWord));
 const H_OF = hashWord('of'), H_ABOUT = hashWord('about');
 const SUBJECT_PRONOUN: ReadonlySet<number> = new Set(SUBJECT_PRONOUNS.map(hashWord));
-/** Tags of a recipient noun phrase ("his aides", "a packed crowd in …" stops at "in"). */
-const RECIPIENT_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
 const PERSONAL_TAGS = tagSet(['PRP', 'NNP', 'NNS']);
 /** Tokens at most in a recipient. */
 const DEFAULT_MAX_RECIPIENT = 6;
@@ -227,8 +225,7 @@ export class BlockAssembler {
     const attr = this.buf.attr, sent = this.buf.sentence, tokens = this.layer.tokens;
     const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
     const out: Array<{ start: number; end: number }> = [];
-    let i = after;
-    while (i < range.to && sent[i] === sent[after - 1]) i++;
+    let i = this.sentenceEnd(after, range.to, sent[after - 1]);
     while (i < range.to && attr[i]! & A_QUOTE_OPEN) {
       let end = i + 1, j = i + 1;
       for (; j < range.to; j++) {
@@ -240,8 +237,7 @@ export class BlockAssembler {
       if (j < range.to && sent[j] === sent[end - 1]) break;
       if (contents.some((parts) => parts.some((p) => p.start < end && i < p.end))) break;
       out.push({ start: i, end });
-      i = end;
-      while (i < range.to && sent[i] === sent[end - 1]) i++;
+      i = this.sentenceEnd(end, range.to, sent[end - 1]);
     }
     return out;
   }
@@ -284,17 +280,10 @@ export class BlockAssembler {
     const attr = this.buf.attr, word = this.buf.words.word, sent = this.buf.sentence;
     if (!(attr[cue.start]! & A_SENT_START) || !(attr[cue.start]! & A_ACCORDING) || source.start !== cue.end) return null;
     if (source.end >= range.to || word[source.end] !== H_COMMA) return null;
-    let end = source.end + 1;
-    while (end < range.to && sent[end] === sent[cue.start]) end++;
+    const end = this.sentenceEnd(source.end + 1, range.to, sent[cue.start]);
     return end > source.end + 1 ? { start: source.end + 1, end } : null;
   }
 
-  /**
-   * `content/interrupted`: "Recently, he said, he has realized …", "Nationally, according to a poll, …": a source and
-   * cue set off by commas inside the sentence interrupt its content — the words before them, from the sentence's
-   * start, are content too. Only a short opening of no other cue (an adverbial, a subject), so "Asked about it, he
-   * said, …" is not read that way.
-   */
   /**
    * `content/opening-clause`: "After the AP reported that X, the moderators did not ask her about it." — a cue inside
    * a sentence's opening subordinate clause (the sentence starts with a subordinator, or with the cue itself as a
@@ -303,8 +292,7 @@ export class BlockAssembler {
    */
   private openingClauseCut(cue: RoleSpan, parts: readonly RoleSpan[], range: BlockRange): RoleSpan[] {
     const attr = this.buf.attr, word = this.buf.words.word, pos = this.buf.pos, sent = this.buf.sentence;
-    let first = cue.start;
-    while (first > range.from && sent[first - 1] === sent[cue.start]) first--;
+    const first = this.sentenceStart(cue.start, range.from);
     const opensSubordinate = SUBORDINATORS.has(word[first]!) || (first === cue.start && PARTICIPLE_TAGS.has(pos[cue.start]!) && !(attr[cue.start]! & A_ACCORDING));
     // The cue is in that clause (no comma before it) and its content follows it.
     if (!opensSubordinate || !parts.length || parts.some((p) => p.start < cue.end)) return [...parts];
@@ -314,7 +302,7 @@ export class BlockAssembler {
       if (sent[c] !== sent[cue.start]) break;
       if (word[c] !== H_COMMA || attr[c]! & A_IN_QUOTE) continue;
       let k = c + 1;
-      while (k < range.to && k - c <= DEFAULT_MAX_SUBJECT && SUBJECT_TAGS.has(pos[k]!)) k++;
+      while (k < range.to && k - c <= DEFAULT_MAX_SUBJECT && NOUN_PHRASE_TAGS.has(pos[k]!)) k++;
       if (k > c + 1 && k < range.to && FINITE_OR_MODAL_TAGS.has(pos[k]!) && sent[k] === sent[c]) {
         const cut = parts.filter((p) => p.start < c).map((p) => ({ ...p, end: Math.min(p.end, c) }));
         return cut.length ? cut : [...parts];
@@ -335,11 +323,11 @@ export class BlockAssembler {
     const first = parts[0];
     if (!first || first.start !== cue.end || !RECIPIENT_VERBS.has(word[cue.end - 1]!) || attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return [...parts];
     let k = first.start;
-    while (k < first.end && k - first.start < DEFAULT_MAX_RECIPIENT && RECIPIENT_TAGS.has(pos[k]!) && !(k > first.start && SUBJECT_PRONOUN.has(word[k]!))) k++;
+    while (k < first.end && k - first.start < DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[k]!) && !(k > first.start && SUBJECT_PRONOUN.has(word[k]!))) k++;
     // A prepositional phrase inside the recipient ("a town hall in Salem") runs to the opener.
     if (k < first.end && pos[k] === POS_IN && !TOLD_OPENERS.has(word[k]!)) {
       let j = k + 1;
-      while (j < first.end && j - first.start < 2 * DEFAULT_MAX_RECIPIENT && RECIPIENT_TAGS.has(pos[j]!) && !SUBJECT_PRONOUN.has(word[j]!)) j++;
+      while (j < first.end && j - first.start < 2 * DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[j]!) && !SUBJECT_PRONOUN.has(word[j]!)) j++;
       if (j > k + 1) k = j;
     }
     if (k === first.start || k >= first.end || sent[k] !== sent[cue.start]) return [...parts];
@@ -383,6 +371,12 @@ export class BlockAssembler {
     return parts.filter((p) => sent[p.end - 1]! >= sent[cue.start]! || !tagged.some((o) => o.cue !== cue && o.cue.end <= p.start));
   }
 
+  /**
+   * `content/interrupted`: "Recently, he said, he has realized …", "Nationally, according to a poll, …": a source and
+   * cue set off by commas inside the sentence interrupt its content — the words before them, from the sentence's
+   * start, are content too. Only a short opening of no other cue (an adverbial, a subject), so "Asked about it, he
+   * said, …" is not read that way.
+   */
   private interruptedOpening(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): RoleSpan | null {
     const word = this.buf.words.word, attr = this.buf.attr;
     const first = parts[0];
@@ -406,8 +400,7 @@ export class BlockAssembler {
     if (source && gap(source, cue) > 0) return null;
     const left = Math.min(cue.start, source?.start ?? cue.start), right = Math.max(cue.end, source?.end ?? cue.end);
     if (left - 1 <= range.from || word[left - 1] !== H_COMMA) return null;
-    let start = left - 1;
-    while (start - 1 >= range.from && sent[start - 1] === sent[cue.start]) start--;
+    let start = this.sentenceStart(left - 1, range.from, sent[cue.start]);
     if (attr[start]! & A_QUOTE_OPEN) start++;
     const end = left - 1;
     if (end <= start || attr[start]! & A_IN_QUOTE) return null;
@@ -431,8 +424,7 @@ export class BlockAssembler {
     for (let j = right; j < range.to && sent[j] === k && j - right <= DEFAULT_MAX_NEAR; j++) {
       if (attr[j]! & A_QUOTE_OPEN) return j + 1 < range.to && sent[j + 1] === k ? { start: j + 1, end: j + 2, role: ROLE_CONTENT } : null;
       if (word[j] === H_THAT) {
-        let end = j + 1;
-        while (end < range.to && sent[end] === k) end++;
+        const end = this.sentenceEnd(j + 1, range.to, k);
         return end > j + 1 ? { start: j, end, role: ROLE_CONTENT } : null;
       }
       if (VERB_TAGS.has(pos[j]!) || attr[j]! & A_CUE) return null;
@@ -459,6 +451,20 @@ export class BlockAssembler {
     if (SCENE_OPENING_TAGS.has(pos[start]!)) return null;
     for (let i = start; i < end; i++) if (FINITE_OR_MODAL_TAGS.has(pos[i]!)) return { start, end, role: ROLE_CONTENT };
     return null;
+  }
+
+  /** The first token of sentence k (default: token i's) from token i back, not before `from`. */
+  private sentenceStart(i: number, from: number, k = this.buf.sentence[i]): number {
+    const sent = this.buf.sentence;
+    while (i - 1 >= from && sent[i - 1] === k) i--;
+    return i;
+  }
+
+  /** One past the last token of sentence k (default: token i's) from token i on, at most `to`. */
+  private sentenceEnd(i: number, to: number, k = this.buf.sentence[i]): number {
+    const sent = this.buf.sentence;
+    while (i < to && sent[i] === k) i++;
+    return i;
   }
 
   /** Token indexes [start, end) of the tokens inside the character range (the block's tokens [from, to)). */
@@ -594,8 +600,7 @@ export class BlockAssembler {
         if (frame.source) source = { ...frame.source, role: ROLE_SOURCE };
         parts = parts.filter((p) => p.end > frame.contentStart).map((p) => ({ ...p, start: Math.max(p.start, frame.contentStart) }));
         if (!parts.length) {
-          let end = frame.contentStart;
-          while (end < range.to && sent[end] === sent[frame.contentStart]) end++;
+          const end = this.sentenceEnd(frame.contentStart, range.to);
           parts = [{ start: frame.contentStart, end, role: ROLE_CONTENT }];
         }
       }
