@@ -32,6 +32,24 @@ export function foldContinuations(list: readonly PredictedAttribution[]): Predic
   return out;
 }
 
+/** Character offsets of a span or fragment. */
+interface Range { start: number; end: number }
+
+/**
+ * PolNeAR's form, the other half: PolNeAR gives each token at most one role, so it never annotates an attribution
+ * inside another's content (in train no gold content holds another attribution's cue), where we report both — in
+ * "the BBC reported the prime minister said no", the prime minister's words came via the BBC (resolve: via/nested).
+ * Scored against PolNeAR, an attribution whose cue lies inside another's content is left out, as systems that find
+ * nested entities are scored on flat corpora by their outermost ones. `spans` reads an attribution's content and cue.
+ */
+export function withoutNested<T>(list: readonly T[], spans: (a: T) => { content: readonly Range[]; cue: Range | null }): T[] {
+  const read = list.map(spans);
+  return list.filter((_, i) => {
+    const cue = read[i]!.cue;
+    return !cue || !read.some((o, j) => j !== i && o.content.some((c) => c.start <= cue.start && cue.end <= c.end));
+  });
+}
+
 /** Facts that decide the breakdown buckets; the same tests apply to gold and to predictions. */
 export interface AttributionFacts {
   /**

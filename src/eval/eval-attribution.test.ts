@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldContinuations, goldAttribution, outletOf, predictedAttribution } from './attribution-gold.js';
+import { foldContinuations, withoutNested, goldAttribution, outletOf, predictedAttribution } from './attribution-gold.js';
 import { parseBrat } from './brat.js';
 import { aggregate, formatReport, parseArgs, scoreArticle } from './eval-attribution.js';
 
@@ -102,7 +102,9 @@ describe('parseArgs', () => {
       json: true,
       oracle: false,
       baseline: 'quotes',
+      keepNested: false,
     });
+    assert.equal((parseArgs(['--keep-nested']) as { keepNested: boolean }).keepNested, true);
     assert.equal(typeof parseArgs(['--split', 'test']), 'string');
     assert.equal(typeof parseArgs(['--baseline', 'x']), 'string');
     assert.equal(typeof parseArgs(['--oracle', '--baseline', 'quotes']), 'string');
@@ -130,5 +132,30 @@ describe('foldContinuations', () => {
       { id: 'a3', content: [span(52, 67)], cue: null, source: null, continues: 'a2' },
     ];
     assert.deepEqual(foldContinuations(list).map((a) => a.content.length), [3]);
+  });
+});
+
+describe('withoutNested', () => {
+  const at = (start: number, end: number) => ({ start, end });
+  const spans = (a: { content: { start: number; end: number }[]; cue: { start: number; end: number } | null }) => a;
+  it('leaves out an attribution whose cue lies inside another\'s content, and keeps the rest in order', () => {
+    // "The BBC reported the prime minister said no. Others said yes."
+    const outer = { content: [at(15, 44)], cue: at(8, 16) };
+    const inner = { content: [at(42, 44)], cue: at(37, 41) };
+    const other = { content: [at(58, 61)], cue: at(53, 57) };
+    assert.deepEqual(withoutNested([outer, inner, other], spans), [outer, other]);
+  });
+
+  it('keeps an attribution whose cue only touches another\'s content, and one without a cue', () => {
+    const a = { content: [at(10, 20)], cue: at(0, 9) };
+    const touching = { content: [at(26, 30)], cue: at(19, 25) };
+    const continued = { content: [at(12, 18)], cue: null };
+    assert.deepEqual(withoutNested([a, touching, continued], spans), [a, touching, continued]);
+  });
+
+  it('reads every fragment of the outer content', () => {
+    const outer = { content: [at(0, 5), at(30, 50)], cue: at(10, 14) };
+    const inner = { content: [at(45, 50)], cue: at(35, 40) };
+    assert.deepEqual(withoutNested([outer, inner], spans), [outer]);
   });
 });

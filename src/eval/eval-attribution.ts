@@ -3,10 +3,12 @@
  * ../shared/docs/data.md defines it (definitions: docs/evaluation.md).
  *
  *   npm run eval:attribution [-- --split train|dev] [-- --limit N] [-- --json]
- *                            [-- --oracle] [-- --baseline quotes]
+ *                            [-- --oracle] [-- --baseline quotes] [-- --keep-nested]
  *
  * Reads `$PARALLAX_DATA/polnear/SPLIT` (default dev); runs the library's `extract()` once on all the split's
- * texts; the gold annotations are read only here. `--oracle` scores gold against itself (1.0 everywhere);
+ * texts; the gold annotations are read only here. Our attributions are scored in PolNeAR's form: continuations
+ * folded into the attribution they continue, and attributions nested inside another's content left out
+ * (attribution-gold.ts; `--keep-nested` scores them too). `--oracle` scores gold against itself (1.0 everywhere);
  * `--baseline quotes` scores the eval-only quote baseline (./attribution-baseline.ts); neither runs extract().
  * Missing data: says so and exits 0, or exits 1 under CI=true.
  */
@@ -16,7 +18,7 @@ import { isCI, requireData } from '../config/paths.js';
 import { badArgument, helpRequested, parseScriptArgs, type ScriptOptions, type ScriptSpec } from '../config/script-args.js';
 import type { ExtractRecord } from '../model/schema.js';
 import { quoteBaseline } from './attribution-baseline.js';
-import { foldContinuations, goldAttribution, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
+import { foldContinuations, goldAttribution, withoutNested, outletOf, predictedAttribution, type AttributionFacts, type EvalAttribution, type PredictedAttribution } from './attribution-gold.js';
 import {
   attributionCounts,
   attributionF1,
@@ -119,6 +121,8 @@ export interface AttributionReport {
   goldWithoutContent: number;
   predictedAttributions: number;
   predWithoutContent: number;
+  /** Predicted attributions left out as nested inside another's content (PolNeAR annotates none); null: kept. */
+  nestedLeftOut: number | null;
   roles: Record<Role, RoleReport>;
   attribution: { counts: AttributionCounts; content: PRF; contentSource: PRF; allRoles: PRF };
   buckets: (BucketCounts & { bucket: string; contentRecall: number; contentSourceRecall: number })[];
@@ -134,7 +138,7 @@ const addCounts = <T extends object>(a: T, b: T): T => {
 
 const zeroAttribution = (): AttributionCounts => ({ pred: 0, gold: 0, content: 0, contentSource: 0, allRoles: 0 });
 
-export function aggregate(split: string, system: string, scores: readonly ArticleScore[], skipped: AttributionReport['skipped']): AttributionReport {
+export function aggregate(split: string, system: string, scores: readonly ArticleScore[], skipped: AttributionReport['skipped'], nestedLeftOut: number | null = null): AttributionReport {
   const roles = {} as AttributionReport['roles'];
   for (const role of ROLES) {
     let exact: ExactCounts = { pred: 0, gold: 0, matched: 0 };
@@ -169,6 +173,7 @@ export function aggregate(split: string, system: string, scores: readonly Articl
     goldWithoutContent: scores.reduce((n, s) => n + s.goldWithoutContent, 0),
     predictedAttributions: scores.reduce((n, s) => n + s.attribution.pred + s.predWithoutContent, 0),
     predWithoutContent: scores.reduce((n, s) => n + s.predWithoutContent, 0),
+    nestedLeftOut,
     roles,
     attribution,
     buckets,
@@ -193,6 +198,7 @@ export function formatReport(r: AttributionReport): string {
     `  articles ${r.articles}${r.skipped.length ? ` (${r.skipped.length} skipped)` : ''}; gold attributions ${r.goldAttributions}` +
       `${r.goldWithoutContent ? ` (${r.goldWithoutContent} without content letters: left out at attribution level)` : ''}; predicted ${r.predictedAttributions}` +
       `${r.predWithoutContent ? ` (${r.predWithoutContent} without content letters: left out at attribution level)` : ''}`,
+    ...(r.nestedLeftOut === null ? [] : [`  PolNeAR's form: ${r.nestedLeftOut} predicted attributions nested inside another's content left out (PolNeAR annotates none; --keep-nested scores them)`]),
     '',
     `  per role (spans trimmed to letters/digits)  exact P      R      F1    matched/pred/gold   overlap P      R      F1    pred/gold`,
   ];
@@ -235,19 +241,21 @@ export interface Options {
   json: boolean;
   oracle: boolean;
   baseline: 'quotes' | null;
+  keepNested: boolean;
 }
 
 const SPEC = {
   name: 'eval:attribution',
   summary: `Who said what against PolNeAR's gold attributions (dev unless told), scored as ../shared/docs/data.md says: exact and
 overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source and outlet.`,
-  options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' } },
+  options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' }, 'keep-nested': { type: 'boolean' } },
   help: {
     split: 'train or dev (default dev)',
     limit: 'only the first VALUE articles',
     json: 'the report as JSON',
     oracle: 'score gold against itself (checks the scorer: 1.0 everywhere)',
     baseline: "'quotes': score the quoted-string baseline instead of extract()",
+    'keep-nested': "also score attributions nested inside another's content (PolNeAR annotates none, so by default they are left out)",
   },
   examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --baseline quotes'],
 } as const satisfies ScriptSpec<ScriptOptions>;
@@ -255,13 +263,13 @@ overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source a
 export function parseArgs(argv: readonly string[]): Options | string {
   const parsed = parseScriptArgs(SPEC, argv);
   if ('error' in parsed) return parsed.error;
-  const { split = 'dev', limit, json = false, oracle = false, baseline } = parsed.values;
+  const { split = 'dev', limit, json = false, oracle = false, baseline, 'keep-nested': keepNested = false } = parsed.values;
   if (split !== 'train' && split !== 'dev') return `--split must be train or dev (got ${split})`;
   const n = limit === undefined ? null : Number(limit);
   if (n !== null && (!Number.isInteger(n) || n < 1)) return '--limit needs a positive whole number';
   if (baseline !== undefined && baseline !== 'quotes') return `--baseline: only "quotes" is known (got ${baseline})`;
   if (oracle && baseline) return '--oracle and --baseline are exclusive';
-  return { split, limit: n, json, oracle, baseline: baseline ?? null };
+  return { split, limit: n, json, oracle, baseline: baseline ?? null, keepNested };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -285,6 +293,7 @@ async function main(argv: string[]): Promise<number> {
 
   const scores: ArticleScore[] = [];
   const skipped: AttributionReport['skipped'] = [];
+  let nestedLeftOut = 0;
   for (const article of articles) {
     const text = readFileSync(article.textPath, 'utf8').replace(/^\uFEFF/, '');
     const doc = readPolnearAnnotation(article);
@@ -302,10 +311,15 @@ async function main(argv: string[]): Promise<number> {
         continue;
       }
       predicted = foldContinuations(found.record.attributions);
+      if (!opts.keepNested) {
+        const flat = withoutNested(predicted, (a) => ({ content: a.content, cue: a.cue }));
+        nestedLeftOut += predicted.length - flat.length;
+        predicted = flat;
+      }
     }
     scores.push(scoreArticle(article.name, text, gold, predicted.map((p) => predictedAttribution(text, p))));
   }
-  const report = aggregate(opts.split, system, scores, skipped);
+  const report = aggregate(opts.split, system, scores, skipped, opts.oracle || opts.baseline || opts.keepNested ? null : nestedLeftOut);
   console.log(opts.json ? JSON.stringify(report) : formatReport(report));
   return 0;
 }

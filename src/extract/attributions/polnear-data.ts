@@ -4,6 +4,7 @@
  * blocks, and the gold attributions from the brat .ann file, as character spans and mapped onto our tokens.
  */
 import { readFileSync } from 'node:fs';
+import { withoutNested } from '../../eval/attribution-gold.js';
 import { listPolnear, readPolnearAnnotation } from '../../eval/polnear.js';
 import { buildArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plain-text.js';
@@ -79,14 +80,17 @@ export function loadPolnear(splitDir: string, limit = Infinity): { docs: Polnear
   return { docs, stats };
 }
 
-/** Scores a model on PolNeAR documents with the quick scorer. */
-export function scoreModel(model: AttributionModel, docs: readonly PolnearDoc[]): QuickScores {
+/**
+ * Scores a model on PolNeAR documents with the quick scorer, in PolNeAR's form (as eval:attribution): continuations
+ * folded into their heads, attributions nested inside another's content left out unless `keepNested`.
+ */
+export function scoreModel(model: AttributionModel, docs: readonly PolnearDoc[], { keepNested = false } = {}): QuickScores {
   const decoder = new AttributionDecoder(model);
   const scores = emptyScores();
   for (const d of docs) {
     const found = attributionsOf(decoder, d.text, d.layer, d.ranges, d.evidence);
     // PolNeAR's form: a continuation's content joins the attribution it continues (eval/attribution-gold.ts foldContinuations).
-    const scored: ScoredAttribution[] = [];
+    let scored: ScoredAttribution[] = [];
     const scoredOf = new Map<AttributionFinding, ScoredAttribution>();
     for (const f of found) {
       const head = f.continues ? scoredOf.get(f.continues) : undefined;
@@ -95,6 +99,7 @@ export function scoreModel(model: AttributionModel, docs: readonly PolnearDoc[])
       scored.push(s);
       scoredOf.set(f, s);
     }
+    if (!keepNested) scored = withoutNested(scored, (a) => ({ content: a.content[0]!, cue: a.cue?.[0] ?? null }));
     scoreArticle(d.text, scored, d.gold, scores);
   }
   return scores;
