@@ -46,7 +46,7 @@
 import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
 import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
-import { CREDIT_DASHES, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
+import { CREDIT_DASHES, CUE_PREPOSITIONS, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
 import { cueForms } from '../../lexicon/cues.js';
 import { FINITE_OR_MODAL_TAGS, tagIndex, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
@@ -126,6 +126,7 @@ const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIE
 const TOLD_OPENERS: ReadonlySet<number> = new Set(TOLD_CONTENT_OPENERS.map(hashWord));
 const H_OF = hashWord('of'), H_ABOUT = hashWord('about');
 const SUBJECT_PRONOUN: ReadonlySet<number> = new Set(SUBJECT_PRONOUNS.map(hashWord));
+const CUE_PREPOSITION: ReadonlySet<number> = new Set(CUE_PREPOSITIONS.map(hashWord));
 const PERSONAL_TAGS = tagSet(['PRP', 'NNP', 'NNS']);
 /** Tokens at most in a recipient. */
 const DEFAULT_MAX_RECIPIENT = 6;
@@ -318,6 +319,18 @@ export class BlockAssembler {
    * "of"/"about" only a person-like recipient (ending in a pronoun, a name, a plural) counts ("told a tale of …" keeps
    * its object).
    */
+  /**
+   * `cue/preposition`: a content that starts right after its cue with a preposition the cue selects ("spoke about the
+   * deal", "was known as the fixer") gives it to the cue: the content is what follows. The cue tagger often stops at
+   * the verb, and the role tagger, trained on PolNeAR's cues, never saw content start there.
+   */
+  private prepositionIntoCue(cue: RoleSpan, parts: RoleSpan[]): { cue: RoleSpan; parts: RoleSpan[] } {
+    const first = parts[0];
+    if (!first || first.start !== cue.end || first.end - first.start < 2 || !CUE_PREPOSITION.has(this.buf.words.word[first.start]!)
+      || this.buf.attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return { cue, parts };
+    return { cue: { ...cue, end: cue.end + 1 }, parts: [{ ...first, start: first.start + 1 }, ...parts.slice(1)] };
+  }
+
   private withoutRecipient(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
     const word = this.buf.words.word, pos = this.buf.pos, attr = this.buf.attr, sent = this.buf.sentence;
     const first = parts[0];
@@ -616,6 +629,7 @@ export class BlockAssembler {
       const near = !parts.length && source && origin === 'tagger' ? this.contentNearCue(cue, source, range) : null;
       if (near) { parts = [near]; rule = 'attribution/content-near-cue'; }
       parts = this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range));
+      ({ cue, parts } = this.prepositionIntoCue(cue, parts));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {

@@ -76,3 +76,10 @@ export const SUBJECT_PRONOUNS = ['he', 'she', 'they', 'i', 'we', 'it'] as const;
  * moderators …"), lower-case. Not "as": "As Trump said, …" gives its content in the main clause.
  */
 export const OPENING_SUBORDINATORS = ['after', 'before', 'when', 'while', 'although', 'though', 'because', 'since', 'if', 'unless', 'until', 'once', 'whereas', 'whether'] as const;
+
+/**
+ * Prepositions a cue verb selects ("spoke about", "accused of", "known as", "called for"), lower-case: PolNeAR draws
+ * them inside the cue, so what follows starts the content. Not "to" (an infinitive content: "refused to answer") nor
+ * "by" (a passive's agent, the source).
+ */
+export const CUE_PREPOSITIONS = ['of', 'about', 'for', 'as', 'on', 'with', 'at', 'over', 'in', 'against', 'upon', 'into', 'onto', 'toward', 'towards', 'from', 'like'] as const;

@@ -390,6 +390,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(continued, [['It was close']]);
   });
 
+  it('cue/preposition: a preposition the cue selects, right after it, joins the cue', () => {
+    const cueAndContent = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => [slice(text, f.cue), f.content.map((c) => slice(text, c))]);
+    assert.deepEqual(cueAndContent('The minister spoke about the budget cuts.', 'spoke', 'The minister', 'about the budget cuts'), [['spoke about', ['the budget cuts']]]);
+    assert.deepEqual(cueAndContent('Mr. Ruiz was known as the fixer.', 'was known', 'Mr. Ruiz', 'as the fixer'), [['was known as', ['the fixer']]]);
+    // An infinitive is content ("to answer"), and so is a quotation that opens with a preposition.
+    assert.deepEqual(cueAndContent('The senator refused to answer.', 'refused', 'The senator', 'to answer'), [['refused', ['to answer']]]);
+    assert.deepEqual(cueAndContent('The mayor said "for the first time we agree."', 'said', 'The mayor', '"for the first time we agree."'), [['said', ['for the first time we agree']]]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
