@@ -41,13 +41,18 @@ interface Range { start: number; end: number }
  * "the BBC reported the prime minister said no", the prime minister's words came via the BBC (resolve: via/nested).
  * Scored against PolNeAR, an attribution whose cue lies inside another's content is left out, as systems that find
  * nested entities are scored on flat corpora by their outermost ones. `spans` reads an attribution's content and cue.
+ * Of two that hold each other's cue (one of them misread), the one with the longer content counts as the outer.
  */
 export function withoutNested<T>(list: readonly T[], spans: (a: T) => { content: readonly Range[]; cue: Range | null }): T[] {
   const read = list.map(spans);
-  return list.filter((_, i) => {
+  const holds = (j: number, i: number): boolean => {
     const cue = read[i]!.cue;
-    return !cue || !read.some((o, j) => j !== i && o.content.some((c) => c.start <= cue.start && cue.end <= c.end));
-  });
+    return !!cue && j !== i && read[j]!.content.some((c) => c.start <= cue.start && cue.end <= c.end);
+  };
+  const extent = (i: number): number => read[i]!.content.reduce((n, c) => n + c.end - c.start, 0);
+  // Two that hold each other's cue (both misread): the one with the longer content is the outer one.
+  const outer = (j: number, i: number): boolean => !holds(i, j) || extent(j) > extent(i) || (extent(j) === extent(i) && j < i);
+  return list.filter((_, i) => !read.some((__, j) => holds(j, i) && outer(j, i)));
 }
 
 /** Facts that decide the breakdown buckets; the same tests apply to gold and to predictions. */

@@ -153,6 +153,12 @@ describe('withoutNested', () => {
     assert.deepEqual(withoutNested([a, touching, continued], spans), [a, touching, continued]);
   });
 
+  it('of two that hold each other\'s cue, keeps the one with the longer content', () => {
+    const long = { content: [at(0, 40)], cue: at(45, 50) };
+    const short = { content: [at(44, 60)], cue: at(10, 14) };
+    assert.deepEqual(withoutNested([short, long], spans), [long]);
+  });
+
   it('reads every fragment of the outer content', () => {
     const outer = { content: [at(0, 5), at(30, 50)], cue: at(10, 14) };
     const inner = { content: [at(45, 50)], cue: at(35, 40) };
