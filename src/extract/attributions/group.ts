@@ -8,6 +8,7 @@
  *   by rule (cue-proposals.ts) rather than by the cue tagger.
  * - `content/opening-clause`: a cue inside a sentence's opening subordinate clause ("After the AP reported that X,
  *   the moderators …") has its content end where the main clause starts.
+ * - `cue/preposition`: a preposition the cue selects, right after it ("spoke about X"), is the cue's, not content.
  * - `content/recipient`: the person addressed by a tell-type cue ("told reporters that …") is not content.
  * - `content/earlier-quotation`: "He said C" after `“A,” X said. “B.”` does not also take B (X's continuation).
  * - `content/raising-subject`: the subject of a raising cue or of a passive one before an infinitive ("Ms. Kelly
@@ -313,13 +314,6 @@ export class BlockAssembler {
   }
 
   /**
-   * `content/recipient`: "told reporters that …", "is telling a town hall in Salem that …", "reminded voters of …" —
-   * the person addressed by a tell-type cue (lexicon.ts RECIPIENT_VERB_LEMMAS) is not part of what was said: a content
-   * starting right after the cue loses the noun phrase there when what follows opens a clause or a quotation. Before
-   * "of"/"about" only a person-like recipient (ending in a pronoun, a name, a plural) counts ("told a tale of …" keeps
-   * its object).
-   */
-  /**
    * `cue/preposition`: a content that starts right after its cue with a preposition the cue selects ("spoke about the
    * deal", "was known as the fixer") gives it to the cue: the content is what follows. The cue tagger often stops at
    * the verb, and the role tagger, trained on PolNeAR's cues, never saw content start there.
@@ -331,6 +325,13 @@ export class BlockAssembler {
     return { cue: { ...cue, end: cue.end + 1 }, parts: [{ ...first, start: first.start + 1 }, ...parts.slice(1)] };
   }
 
+  /**
+   * `content/recipient`: "told reporters that …", "is telling a town hall in Salem that …", "reminded voters of …" —
+   * the person addressed by a tell-type cue (lexicon.ts RECIPIENT_VERB_LEMMAS) is not part of what was said: a content
+   * starting right after the cue loses the noun phrase there when what follows opens a clause or a quotation. Before
+   * "of"/"about" only a person-like recipient (ending in a pronoun, a name, a plural) counts ("told a tale of …" keeps
+   * its object).
+   */
   private withoutRecipient(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
     const word = this.buf.words.word, pos = this.buf.pos, attr = this.buf.attr, sent = this.buf.sentence;
     const first = parts[0];
