@@ -247,7 +247,8 @@ export interface Options {
 const SPEC = {
   name: 'eval:attribution',
   summary: `Who said what against PolNeAR's gold attributions (dev unless told), scored as ../shared/docs/data.md says: exact and
-overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source and outlet.`,
+overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source and outlet. Ours are put in PolNeAR's form
+first: a quotation's continuations folded into it, attributions nested inside another's content left out.`,
   options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' }, 'keep-nested': { type: 'boolean' } },
   help: {
     split: 'train or dev (default dev)',
@@ -257,7 +258,7 @@ overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source a
     baseline: "'quotes': score the quoted-string baseline instead of extract()",
     'keep-nested': "also score attributions nested inside another's content (PolNeAR annotates none, so by default they are left out)",
   },
-  examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --baseline quotes'],
+  examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --keep-nested', 'npm run eval:attribution -- --baseline quotes'],
 } as const satisfies ScriptSpec<ScriptOptions>;
 
 export function parseArgs(argv: readonly string[]): Options | string {
