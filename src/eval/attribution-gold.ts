@@ -49,8 +49,8 @@ export function withoutNested<T>(list: readonly T[], spans: (a: T) => { content:
     const cue = read[i]!.cue;
     return !!cue && j !== i && read[j]!.content.some((c) => c.start <= cue.start && cue.end <= c.end);
   };
-  const extent = (i: number): number => read[i]!.content.reduce((n, c) => n + c.end - c.start, 0);
-  const outer = (j: number, i: number): boolean => !holds(i, j) || extent(j) > extent(i) || (extent(j) === extent(i) && j < i);
+  const extent = read.map((a) => a.content.reduce((n, c) => n + c.end - c.start, 0));
+  const outer = (j: number, i: number): boolean => !holds(i, j) || extent[j]! > extent[i]! || (extent[j] === extent[i] && j < i);
   return list.filter((_, i) => !read.some((__, j) => holds(j, i) && outer(j, i)));
 }
 
