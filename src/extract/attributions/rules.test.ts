@@ -232,8 +232,8 @@ describe('attribution rules: nearer cue, interrupted content, markup', { skip: !
 function assembleWithoutContent(text: string, cueWords: string, sourceWords: string): AttributionFinding[] {
   return assembleWith(text, cueWords, sourceWords, null);
 }
-/** The same, with the content the role tagger would give (the words given), or none. */
-function assembleWith(text: string, cueWords: string, sourceWords: string | null, contentWords: string | null): AttributionFinding[] {
+/** The same, with the content the role tagger would give (the words given, one fragment each), or none. */
+function assembleWith(text: string, cueWords: string, sourceWords: string | null, contentWords: string | readonly string[] | null): AttributionFinding[] {
   const { article, layer, buf } = readForTagging(text);
   const span = (words: string, role: number): RoleSpan => {
     const at = article.text.indexOf(words);
@@ -245,7 +245,8 @@ function assembleWith(text: string, cueWords: string, sourceWords: string | null
   };
   const [range] = paragraphRanges(article, layer);
   markBlock(buf, range!.from, range!.to);
-  const roles = [...(sourceWords === null ? [] : [span(sourceWords, 0)]), ...(contentWords === null ? [] : [span(contentWords, 2)])].sort((a, b) => a.start - b.start);
+  const contents = contentWords === null ? [] : typeof contentWords === 'string' ? [contentWords] : contentWords;
+  const roles = [...(sourceWords === null ? [] : [span(sourceWords, 0)]), ...contents.map((c) => span(c, 2))].sort((a, b) => a.start - b.start);
   const tagged: CueRoles[] = [{ cue: span(cueWords, 1), origin: 'tagger', roles }];
   return new BlockAssembler(article.text, layer, buf).block(range!, tagged);
 }
@@ -398,6 +399,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     // An infinitive is content ("to answer"), and so is a quotation that opens with a preposition.
     assert.deepEqual(cueAndContent('The senator refused to answer.', 'refused', 'The senator', 'to answer'), [['refused', ['to answer']]]);
     assert.deepEqual(cueAndContent('The mayor said "for the first time we agree."', 'said', 'The mayor', '"for the first time we agree."'), [['said', ['for the first time we agree']]]);
+  });
+
+  it('content/stray-fragment: a fragment that words other than the cue and source part from the rest is dropped', () => {
+    const fragments = (text: string, cue: string, source: string, content: string[]) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(fragments('Ruiz said the road would reopen on Monday after the engineers had checked the bridge twice.', 'said', 'Ruiz', ['the road would reopen on Monday', 'the bridge twice']), [['the road would reopen on Monday']]);
+    assert.deepEqual(fragments('Ruiz said that the dam would hold, and the engineers agreed that the river was low.', 'said', 'Ruiz', ['that the dam would hold', 'that the river was low']), [['that the dam would hold']]);
+    // Parted by the cue and source, or by punctuation only: one content.
+    assert.deepEqual(fragments('“We will win,” Ruiz said, “and we will hold.”', 'said', 'Ruiz', ['We will win', 'and we will hold']), [['We will win', 'and we will hold']]);
+    assert.deepEqual(fragments('Ruiz said the dam would hold -- the river was low.', 'said', 'Ruiz', ['the dam would hold', 'the river was low']), [['the dam would hold', 'the river was low']]);
   });
 
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
