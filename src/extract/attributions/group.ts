@@ -264,14 +264,21 @@ export class BlockAssembler {
   /**
    * `content/quote-then-cue`: in `“…,” a spokesperson said in emailed comments to CNBC.` the quotation before the cue
    * is the content and the words after the cue in its sentence, unquoted, say how it was said: a fragment there
-   * with no quotation mark is dropped.
+   * with no quotation mark is dropped. So is one there that a preposition governs, quoted or not, after any content
+   * before the cue: `“…,” he said on “Meet the Press.”` names where it was said (over five folds of PolNeAR train,
+   * none of 21 such contents was right).
    */
   private withoutTrailingPhrase(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
-    const attr = this.buf.attr, sent = this.buf.sentence;
-    const quotedBefore = parts.some((p) => p.end <= cue.start && sent[p.end - 1] === sent[cue.start] && this.kindOf([p]) === 'direct');
-    if (!quotedBefore) return [...parts];
+    const attr = this.buf.attr, sent = this.buf.sentence, pos = this.buf.pos, word = this.buf.words.word;
+    const before = parts.filter((p) => p.end <= cue.start && sent[p.end - 1] === sent[cue.start]);
+    if (!before.length) return [...parts];
+    const quotedBefore = before.some((p) => this.kindOf([p]) === 'direct');
     return parts.filter((p) => {
       if (p.start < cue.end || sent[p.start] !== sent[cue.start]) return true;
+      let k = p.start - 1;
+      while (k >= cue.end && attr[k]! & A_QUOTE_OPEN && !(this.layer.tokens[k]!.kind === 'word')) k--;
+      if (k >= cue.end && pos[k] === POS_IN && word[k] !== H_THAT) return false;
+      if (!quotedBefore) return true;
       for (let i = p.start; i < p.end; i++) if (attr[i]! & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE)) return true;
       return false;
     });

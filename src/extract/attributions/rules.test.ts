@@ -410,6 +410,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(fragments('Ruiz said the dam would hold -- the river was low.', 'said', 'Ruiz', ['the dam would hold', 'the river was low']), [['the dam would hold', 'the river was low']]);
   });
 
+  it('content/quote-then-cue: after content before the cue, a fragment a preposition governs after it names where it was said', () => {
+    const fragments = (text: string, cue: string, source: string, content: string[]) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(fragments('“The harbour will reopen,” the mayor said on “Morning Report.”', 'said', 'the mayor', ['The harbour will reopen', 'Morning Report']), [['The harbour will reopen']]);
+    assert.deepEqual(fragments('The harbour will reopen, the mayor said in an interview with local radio.', 'said', 'the mayor', ['The harbour will reopen', 'local radio']), [['The harbour will reopen']]);
+    // Not a content that starts after the cue, nor a quotation after a comma.
+    assert.deepEqual(fragments('The mayor said on Monday that the harbour would reopen.', 'said', 'The mayor', ['that the harbour would reopen']), [['that the harbour would reopen']]);
+    assert.deepEqual(fragments('“The harbour will reopen,” the mayor said, “in the spring.”', 'said', 'the mayor', ['The harbour will reopen', 'in the spring']), [['The harbour will reopen', 'in the spring']]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
