@@ -593,6 +593,29 @@ export class BlockAssembler {
   }
 
   /**
+   * `content/sentence-start`: a content wholly before its cue that the role tagger started inside its sentence, at a
+   * lower-case word ("But ▌ that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …,
+   * he added", `He had “▌wanted to be a pilot,” she told …`), starts at the sentence's start (past an opening
+   * quotation mark): a mixed quotation's lead-in, an opening conjunction and a sentence's subject are part of what is
+   * reported. Not over a source, cue or another cue's content between.
+   */
+  private fromSentenceStart(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
+    const first = parts[0];
+    if (!first || parts[parts.length - 1]!.end > cue.start) return [...parts];
+    const attr = this.buf.attr, tokens = this.layer.tokens;
+    let start = this.sentenceStart(first.start, range.from);
+    if (attr[start]! & A_QUOTE_OPEN && start + 1 < first.start) start++;
+    if (start >= first.start || !/^\p{Ll}/u.test(this.text.slice(tokens[first.start]!.start, tokens[first.start]!.end))) return [...parts];
+    // A clause (a finite verb in it), not a noun phrase or relative word whose content runs on after the cue ("which ▌ was …").
+    let clause = false;
+    for (let i = first.start; i < first.end && !clause; i++) clause = FINITE_OR_MODAL_TAGS.has(this.buf.pos[i]!);
+    if (!clause) return [...parts];
+    const taken = (s: RoleSpan): boolean => s.start < first.start && s.end > start;
+    if ((source && taken(source)) || tagged.some((t) => taken(t.cue) || (t.cue !== cue && t.roles.some(taken)))) return [...parts];
+    return [{ ...first, start }, ...parts.slice(1)];
+  }
+
+  /**
    * "X said A and warned B": a content fragment that runs over a later cue joined to it by "and" or "but" (a cue
    * with content of its own) ends before the conjunction — A is what was said, B what was warned.
    */
@@ -667,6 +690,7 @@ export class BlockAssembler {
       parts = this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range));
       ({ cue, parts } = this.prepositionIntoCue(cue, parts));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
+      parts = this.fromSentenceStart(cue, source, parts, range, tagged);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {
         source = previous.source;

@@ -419,6 +419,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(fragments('“The harbour will reopen,” the mayor said, “in the spring.”', 'said', 'the mayor', ['The harbour will reopen', 'in the spring']), [['The harbour will reopen', 'in the spring']]);
   });
 
+  it('content/sentence-start: a clause before its cue, started inside its sentence at a lower-case word, starts with the sentence', () => {
+    const fragments = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(fragments('But that is not good enough, the mayor said.', 'said', 'the mayor', 'that is not good enough'), [['But that is not good enough']]);
+    assert.deepEqual(fragments('The harbour, which reopened in May, is busy again, the mayor said.', 'said', 'the mayor', 'which reopened in May, is busy again'), [['The harbour, which reopened in May, is busy again']]);
+    // Not a noun phrase or relative word, nor a content that starts the sentence or has a capital.
+    assert.deepEqual(fragments('The harbour reopened in May, a move the mayor praised.', 'praised', 'the mayor', 'a move'), [['a move']]);
+    assert.deepEqual(fragments('In Leeds, Harbour Street is busy again, the mayor said.', 'said', 'the mayor', 'Harbour Street is busy again'), [['Harbour Street is busy again']]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
