@@ -370,16 +370,20 @@ export class BlockAssembler {
   private withoutRecipient(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
     const word = this.buf.words.word, pos = this.buf.pos, attr = this.buf.attr, sent = this.buf.sentence;
     const first = parts[0];
-    if (!first || first.start !== cue.end || !RECIPIENT_VERBS.has(word[cue.end - 1]!) || attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return [...parts];
-    let k = first.start;
-    while (k < first.end && k - first.start < DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[k]!) && !(k > first.start && SUBJECT_PRONOUN.has(word[k]!))) k++;
+    if (!first || first.start !== cue.end || attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return [...parts];
+    // Any cue's recipient after "to": "complained to CBS that …", "wrote to Mrs. Clinton about …" (not an infinitive: "to comment").
+    const toRecipient = word[first.start] === H_TO && first.start + 1 < first.end && NOUN_PHRASE_TAGS.has(pos[first.start + 1]!);
+    if (!toRecipient && !RECIPIENT_VERBS.has(word[cue.end - 1]!)) return [...parts];
+    const from = toRecipient ? first.start + 1 : first.start;
+    let k = from;
+    while (k < first.end && k - from < DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[k]!) && !(k > from && SUBJECT_PRONOUN.has(word[k]!))) k++;
     // A prepositional phrase inside the recipient ("a town hall in Salem") runs to the opener.
     if (k < first.end && pos[k] === POS_IN && !TOLD_OPENERS.has(word[k]!)) {
       let j = k + 1;
       while (j < first.end && j - first.start < 2 * DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[j]!) && !SUBJECT_PRONOUN.has(word[j]!)) j++;
       if (j > k + 1) k = j;
     }
-    if (k === first.start || k >= first.end || sent[k] !== sent[cue.start]) return [...parts];
+    if (k === from || k >= first.end || sent[k] !== sent[cue.start]) return [...parts];
     const w = word[k]!;
     // Before "of"/"about" the recipient ends in a pronoun, a name or a plural ("reminded voters of"; "the class of 2014" is one noun phrase).
     const personalEnd = PERSONAL_TAGS.has(pos[k - 1]!) || this.buf.ner[k - 1] === NER_PERSON || this.buf.ner[k - 1] === NER_ORG;

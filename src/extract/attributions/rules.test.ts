@@ -360,6 +360,10 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(contentAfter('He reminded voters of his record in the state.', 'reminded', 'He', 'voters of his record in the state'), [['of his record in the state']]);
     assert.deepEqual(contentAfter('The mayor is telling a crowd in Leeds that taxes will fall.', 'is telling', 'The mayor', 'a crowd in Leeds that taxes will fall'), [['that taxes will fall']]);
     assert.deepEqual(contentAfter('The coach told his players they would start.', 'told', 'The coach', 'his players they would start'), [['they would start']]);
+    // Any cue's recipient after "to"; not an infinitive.
+    assert.deepEqual(contentAfter('She complained to the referee that the pitch was wet.', 'complained', 'She', 'to the referee that the pitch was wet'), [['that the pitch was wet']]);
+    assert.deepEqual(contentAfter('He wrote to Ms. Okafor about the budget.', 'wrote', 'He', 'to Ms. Okafor about the budget'), [['about the budget']]);
+    assert.deepEqual(contentAfter('The mayor declined to comment on the budget.', 'declined', 'The mayor', 'to comment on the budget'), [['to comment on the budget']]);
   });
 
   it('content/raising-subject: the subject of a raising cue, or of a passive one before an infinitive, is content', () => {
