@@ -322,6 +322,22 @@ export class BlockAssembler {
   }
 
   /**
+   * `content/according-to-phrase`: "According to early results of exit polls conducted for the AP and television
+   * networks, Clinton led …" — after a sentence-initial "According to", the comma closes the source; a content that
+   * the role tagger started inside that phrase starts after the comma, and the phrase is the source.
+   */
+  private afterAccordingPhrase(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange): { source: RoleSpan | null; parts: RoleSpan[] } {
+    const attr = this.buf.attr, word = this.buf.words.word, sent = this.buf.sentence;
+    const first = parts[0];
+    if (!first || !(attr[cue.start]! & A_SENT_START) || !(attr[cue.start]! & A_ACCORDING)) return { source, parts: [...parts] };
+    let comma = cue.end;
+    while (comma < range.to && sent[comma] === sent[cue.start] && word[comma] !== H_COMMA) comma++;
+    if (comma >= range.to || word[comma] !== H_COMMA || first.start <= cue.end || first.start >= comma || first.end <= comma + 1) return { source, parts: [...parts] };
+    if (source && (source.start < cue.end || source.end > comma)) return { source, parts: [...parts] };
+    return { source: { start: cue.end, end: comma, role: ROLE_SOURCE }, parts: [{ ...first, start: comma + 1 }, ...parts.slice(1)] };
+  }
+
+  /**
    * `content/opening-clause`: "After the AP reported that X, the moderators did not ask her about it." — a cue inside
    * a sentence's opening subordinate clause (the sentence starts with a subordinator, or with the cue itself as a
    * participle: "Asked if …, the candidate said …") has its content end at the comma after which the main clause
@@ -693,6 +709,7 @@ export class BlockAssembler {
       if (near) { parts = [near]; rule = 'attribution/content-near-cue'; }
       parts = this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range));
       ({ cue, parts } = this.prepositionIntoCue(cue, parts));
+      ({ source, parts } = this.afterAccordingPhrase(cue, source, parts, range));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
       parts = this.fromSentenceStart(cue, source, parts, range, tagged);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.

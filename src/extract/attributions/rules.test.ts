@@ -432,6 +432,14 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(fragments('In Leeds, Harbour Street is busy again, the mayor said.', 'said', 'the mayor', 'Harbour Street is busy again'), [['Harbour Street is busy again']]);
   });
 
+  it('content/according-to-phrase: after a sentence-initial "According to", the comma closes the source', () => {
+    const roles = (text: string, cue: string, source: string | null, content: string) => assembleWith(text, cue, source, content).map((f) => ({ source: slice(text, f.source), content: f.content.map((c) => slice(text, c)) }));
+    assert.deepEqual(roles('According to early results of a survey conducted for the council, most residents want the park.', 'According to', null, 'for the council, most residents want the park'),
+      [{ source: 'early results of a survey conducted for the council', content: ['most residents want the park'] }]);
+    // Content already after the comma, or a source the role tagger ran past the comma: as they were.
+    assert.deepEqual(roles('According to the council, most residents want the park.', 'According to', 'the council', 'most residents want the park'), [{ source: 'the council', content: ['most residents want the park'] }]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
