@@ -613,19 +613,19 @@ export class BlockAssembler {
   }
 
   /**
-   * `content/sentence-start`: a content wholly before its cue that the role tagger started inside its sentence, at a
-   * lower-case word ("But ▌ that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …,
-   * he added", `He had “▌wanted to be a pilot,” she told …`), starts at the sentence's start (past an opening
-   * quotation mark): a mixed quotation's lead-in, an opening conjunction and a sentence's subject are part of what is
-   * reported. Not over a source, cue or another cue's content between.
+   * `content/sentence-start`: a clause wholly before its cue that the role tagger started inside its sentence ("But ▌
+   * that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …, he added", "After ▌ Mr.
+   * Trump took possession of the jet, he made changes, …", `He had “▌wanted to be a pilot,” she told …`) starts at the
+   * sentence's start (past an opening quotation mark): a mixed quotation's lead-in, an opening conjunction or clause
+   * and a sentence's subject are part of what is reported. Not over a source, cue or another cue's content between.
    */
   private fromSentenceStart(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
     const first = parts[0];
     if (!first || parts[parts.length - 1]!.end > cue.start) return [...parts];
-    const attr = this.buf.attr, tokens = this.layer.tokens;
+    const attr = this.buf.attr;
     let start = this.sentenceStart(first.start, range.from);
     if (attr[start]! & A_QUOTE_OPEN && start + 1 < first.start) start++;
-    if (start >= first.start || !/^\p{Ll}/u.test(this.text.slice(tokens[first.start]!.start, tokens[first.start]!.end))) return [...parts];
+    if (start >= first.start) return [...parts];
     // A clause (a finite verb in it), not a noun phrase or relative word whose content runs on after the cue ("which ▌ was …").
     let clause = false;
     for (let i = first.start; i < first.end && !clause; i++) clause = FINITE_OR_MODAL_TAGS.has(this.buf.pos[i]!);

@@ -423,13 +423,14 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(fragments('“The harbour will reopen,” the mayor said, “in the spring.”', 'said', 'the mayor', ['The harbour will reopen', 'in the spring']), [['The harbour will reopen', 'in the spring']]);
   });
 
-  it('content/sentence-start: a clause before its cue, started inside its sentence at a lower-case word, starts with the sentence', () => {
+  it('content/sentence-start: a clause before its cue, started inside its sentence, starts with the sentence', () => {
     const fragments = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
     assert.deepEqual(fragments('But that is not good enough, the mayor said.', 'said', 'the mayor', 'that is not good enough'), [['But that is not good enough']]);
     assert.deepEqual(fragments('The harbour, which reopened in May, is busy again, the mayor said.', 'said', 'the mayor', 'which reopened in May, is busy again'), [['The harbour, which reopened in May, is busy again']]);
-    // Not a noun phrase or relative word, nor a content that starts the sentence or has a capital.
+    assert.deepEqual(fragments('In Leeds, Harbour Street is busy again, the mayor said.', 'said', 'the mayor', 'Harbour Street is busy again'), [['In Leeds, Harbour Street is busy again']]);
+    // Not a noun phrase or relative word, nor a content after its cue.
     assert.deepEqual(fragments('The harbour reopened in May, a move the mayor praised.', 'praised', 'the mayor', 'a move'), [['a move']]);
-    assert.deepEqual(fragments('In Leeds, Harbour Street is busy again, the mayor said.', 'said', 'the mayor', 'Harbour Street is busy again'), [['Harbour Street is busy again']]);
+    assert.deepEqual(fragments('In Leeds, the mayor said the harbour is busy again.', 'said', 'the mayor', 'the harbour is busy again'), [['the harbour is busy again']]);
   });
 
   it('content/according-to-phrase: after a sentence-initial "According to", the comma closes the source', () => {
