@@ -131,6 +131,8 @@ const CUE_PREPOSITION: ReadonlySet<number> = new Set(CUE_PREPOSITIONS.map(hashWo
 const PERSONAL_TAGS = tagSet(['PRP', 'NNP', 'NNS']);
 /** Tokens at most in a recipient. */
 const DEFAULT_MAX_RECIPIENT = 6;
+/** Most tokens `content/sentence-end` runs a content on by (five folds of PolNeAR train: a plateau from 6 to 10). */
+const DEFAULT_MAX_TAIL = 8;
 /** Tokens at most in that subject. */
 const DEFAULT_MAX_SUBJECT = 8;
 /** Words at most between a cue and the quotation or "that" it is given (`attribution/content-near-cue`). */
@@ -613,6 +615,28 @@ export class BlockAssembler {
   }
 
   /**
+   * `content/sentence-end`: a content wholly after its cue that the role tagger stopped a few words short of its
+   * sentence's end, and not at a comma ("… to be hit even harder than they were hit by France ▌ in airstrikes on
+   * Sunday night.", "I'd see this once ▌ before I died"), runs on to the end: a short trailing phrase belongs to the
+   * clause reported. Not past a comma (a clause or apposition of the writer's may follow), over more than
+   * DEFAULT_MAX_TAIL tokens, from inside a quotation, or over a cue word, a source or another cue's content.
+   */
+  private toSentenceEnd(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
+    const last = parts[parts.length - 1];
+    if (!last || parts[0]!.start < cue.end) return [...parts];
+    const attr = this.buf.attr, tokens = this.layer.tokens;
+    const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
+    let end = this.sentenceEnd(last.end - 1, range.to);
+    while (end > last.end && !isWord(end - 1)) end--;
+    if (end <= last.end || end - last.end > DEFAULT_MAX_TAIL || this.buf.words.word[last.end] === H_COMMA) return [...parts];
+    if (attr[last.end - 1]! & A_IN_QUOTE && !(attr[last.end - 1]! & A_QUOTE_CLOSE)) return [...parts];
+    const taken = (s: RoleSpan): boolean => s.start < end && s.end > last.end;
+    if ((source && taken(source)) || tagged.some((t) => taken(t.cue) || (t.cue !== cue && t.roles.some(taken)))) return [...parts];
+    for (let i = last.end; i < end; i++) if (attr[i]! & A_CUE) return [...parts];
+    return [...parts.slice(0, -1), { ...last, end }];
+  }
+
+  /**
    * `content/sentence-start`: a clause wholly before its cue that the role tagger started inside its sentence ("But ▌
    * that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …, he added", "After ▌ Mr.
    * Trump took possession of the jet, he made changes, …", `He had “▌wanted to be a pilot,” she told …`) starts at the
@@ -711,7 +735,7 @@ export class BlockAssembler {
       ({ cue, parts } = this.prepositionIntoCue(cue, parts));
       ({ source, parts } = this.afterAccordingPhrase(cue, source, parts, range));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);
-      parts = this.fromSentenceStart(cue, source, parts, range, tagged);
+      parts = this.toSentenceEnd(cue, source, this.fromSentenceStart(cue, source, parts, range, tagged), range, tagged);
       // "X said A and offered B": a cue with no source after "and" shares the source of the cue before it in its sentence.
       if (!source && previous?.source && sent[previous.cue.start] === sent[cue.start] && cue.start > range.from && word[cue.start - 1] === H_AND) {
         source = previous.source;

@@ -441,6 +441,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(roles('According to the council, most residents want the park.', 'According to', 'the council', 'most residents want the park'), [{ source: 'the council', content: ['most residents want the park'] }]);
   });
 
+  it('content/sentence-end: a content after its cue stopped a few words short of the sentence end runs on to it', () => {
+    const fragments = (text: string, cue: string, source: string, content: string) => assembleWith(text, cue, source, content).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(fragments('The mayor said the harbour would reopen in the spring.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen in the spring']]);
+    // Not past a comma, nor over many words, nor over another cue word.
+    assert.deepEqual(fragments('The mayor said the harbour would reopen, which pleased the fishermen.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
+    assert.deepEqual(fragments('The mayor said the harbour would reopen after a long and costly repair of the old stone wall by the council.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
+    assert.deepEqual(fragments('The mayor said the harbour would reopen as the council announced.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
