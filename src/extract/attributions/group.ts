@@ -47,7 +47,7 @@
 import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
 import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
-import { CREDIT_DASHES, CUE_PREPOSITIONS, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
+import { ADDRESSEE_VERB_LEMMAS, CREDIT_DASHES, CUE_PREPOSITIONS, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
 import { cueForms } from '../../lexicon/cues.js';
 import { FINITE_OR_MODAL_TAGS, tagIndex, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
@@ -124,6 +124,7 @@ const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG', 'VBD']);
 /** Tags of a simple noun phrase: a main clause's subject ("the PBS debate moderators"), a recipient ("his aides"). */
 const NOUN_PHRASE_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
 const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIENT_VERB_LEMMAS), hashWord));
+const ADDRESSEE_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(ADDRESSEE_VERB_LEMMAS), hashWord));
 const TOLD_OPENERS: ReadonlySet<number> = new Set(TOLD_CONTENT_OPENERS.map(hashWord));
 const H_OF = hashWord('of'), H_ABOUT = hashWord('about');
 const SUBJECT_PRONOUN: ReadonlySet<number> = new Set(SUBJECT_PRONOUNS.map(hashWord));
@@ -411,6 +412,20 @@ export class BlockAssembler {
       || (w === H_COMMA && k + 1 < first.end && attr[k + 1]! & A_QUOTE_OPEN);
     if (!opens) return [...parts];
     return [{ ...first, start: w === H_COMMA ? k + 1 : k }, ...parts.slice(1)];
+  }
+
+  /**
+   * `content/addressee`: the subject of a passive ask- or tell-type cue (lexicon.ts ADDRESSEE_VERB_LEMMAS: "Ms. Kelly was
+   * asked whether …", "Voters were told that …") is who was addressed, not part of what was asked: a content fragment
+   * before the cue in its sentence is dropped. Not before an infinitive ("Rubio was asked to name …"), which PolNeAR
+   * draws both ways (content/raising-subject).
+   */
+  private withoutAddressee(cue: RoleSpan, parts: readonly RoleSpan[], range: BlockRange): RoleSpan[] {
+    const word = this.buf.words.word, sent = this.buf.sentence;
+    if (!ADDRESSEE_VERBS.has(word[cue.end - 1]!) || cueVoice(this.buf, cue.start, cue.end, range.from) !== PASSIVE) return [...parts];
+    const after = parts.find((p) => p.start >= cue.end);
+    if (!after || word[after.start] === H_TO) return [...parts];
+    return parts.filter((p) => p.start >= cue.end || sent[p.start] !== sent[cue.start]);
   }
 
   /**
@@ -731,7 +746,7 @@ export class BlockAssembler {
       if (clause) { parts = [clause]; rule = 'attribution/clause-before-source'; }
       const near = !parts.length && source && origin === 'tagger' ? this.contentNearCue(cue, source, range) : null;
       if (near) { parts = [near]; rule = 'attribution/content-near-cue'; }
-      parts = this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range));
+      parts = this.withoutAddressee(cue, this.withoutRecipient(cue, this.openingClauseCut(cue, parts, range)), range);
       ({ cue, parts } = this.prepositionIntoCue(cue, parts));
       ({ source, parts } = this.afterAccordingPhrase(cue, source, parts, range));
       parts = withoutSpans(this.wholeQuotations(parts, range), source ? [cue, source] : [cue]);

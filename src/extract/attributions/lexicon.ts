@@ -65,6 +65,12 @@ export const RAISING_VERB_LEMMAS = ['seem', 'appear'] as const;
  */
 export const RECIPIENT_VERB_LEMMAS = ['tell', 'remind', 'inform', 'assure', 'notify', 'warn'] as const;
 
+/**
+ * Verbs whose passive subject is the person addressed ("Ms. Kelly was asked whether …", "Voters were told that …"), not
+ * part of what was asked or told.
+ */
+export const ADDRESSEE_VERB_LEMMAS = ['ask', 'tell', 'press', 'question', 'urge', 'remind', 'inform', 'warn', 'assure', 'notify'] as const;
+
 /** Words that open what is told after its recipient ("told them that …", "reminded voters of …"), lower-case. */
 export const TOLD_CONTENT_OPENERS = ['that', 'how', 'what', 'why', 'whether', 'if', 'when', 'where', 'who', 'to', 'about', 'of'] as const;
 

@@ -450,6 +450,15 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(fragments('The mayor said the harbour would reopen as the council announced.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
   });
 
+  it('content/addressee: the subject of a passive ask- or tell-type cue is not part of what was asked', () => {
+    const fragments = (text: string, cue: string, content: string[]) => assembleWith(text, cue, null, content).map((f) => f.content.map((c) => slice(text, c)));
+    assert.deepEqual(fragments('The mayor was asked whether the harbour would reopen.', 'was asked', ['The mayor', 'whether the harbour would reopen']), [['whether the harbour would reopen']]);
+    assert.deepEqual(fragments('Voters were told that the count would take a week.', 'were told', ['Voters', 'that the count would take a week']), [['that the count would take a week']]);
+    // Not before an infinitive, nor for an active cue or another verb.
+    assert.deepEqual(fragments('The mayor was asked to name a date.', 'was asked', ['The mayor', 'to name a date']), [['The mayor', 'to name a date']]);
+    assert.deepEqual(fragments('The harbour, the mayor asked, would reopen.', 'asked', ['The harbour', 'would reopen']), [['The harbour', 'would reopen']]);
+  });
+
   it('content/recipient: an object that is what was told stays ("told a story about …")', () => {
     assert.deepEqual(contentAfter('He told a story about his father.', 'told', 'He', 'a story about his father'), [['a story about his father']]);
     assert.deepEqual(contentAfter('She said reporters were waiting outside.', 'said', 'She', 'reporters were waiting outside'), [['reporters were waiting outside']]);
