@@ -269,9 +269,11 @@ export class BlockAssembler {
    * is the content and the words after the cue in its sentence, unquoted, say how it was said: a fragment there
    * with no quotation mark is dropped. So is one there that a preposition governs, quoted or not, after any content
    * before the cue: `“…,” he said on “Meet the Press.”` names where it was said (over five folds of PolNeAR train,
-   * none of 21 such contents was right).
+   * none of 21 such contents was right). After a quotation, a quoted fragment after the cue is a second quotation
+   * only right after the cue and source or after a comma or colon (`“A,” he said in a statement, “B.”`); after other
+   * words it is a title (`“A,” McGraw told the program “Inside Edition.”`) and is dropped.
    */
-  private withoutTrailingPhrase(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
+  private withoutTrailingPhrase(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[]): RoleSpan[] {
     const attr = this.buf.attr, sent = this.buf.sentence, pos = this.buf.pos, word = this.buf.words.word;
     const before = parts.filter((p) => p.end <= cue.start && sent[p.end - 1] === sent[cue.start]);
     if (!before.length) return [...parts];
@@ -282,6 +284,14 @@ export class BlockAssembler {
       while (k >= cue.end && attr[k]! & A_QUOTE_OPEN && !(this.layer.tokens[k]!.kind === 'word')) k--;
       if (k >= cue.end && pos[k] === POS_IN && word[k] !== H_THAT) return false;
       if (!quotedBefore) return true;
+      // A second quotation right after the cue and source ("“A,” he said, “B.”"), not one after words of the writer's ("said on NBC's “Meet the Press”").
+      let j = p.start - 1;
+      while (j >= cue.end && attr[j]! & A_QUOTE_OPEN) j--;
+      const afterComma = j >= cue.end && (word[j] === H_COMMA || this.text[this.layer.tokens[j]!.start] === ':');
+      for (let i = cue.end; i < p.start && !afterComma; i++) {
+        const t = this.layer.tokens[i]!;
+        if ((t.kind === 'word' || t.kind === 'number') && !(source && i >= source.start && i < source.end)) return false;
+      }
       for (let i = p.start; i < p.end; i++) if (attr[i]! & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE)) return true;
       return false;
     });
@@ -769,7 +779,7 @@ export class BlockAssembler {
         }
         return;
       }
-      parts = this.withoutStrayFragments(cue, source, this.withoutTrailingPhrase(cue, parts));
+      parts = this.withoutStrayFragments(cue, source, this.withoutTrailingPhrase(cue, source, parts));
       const { own, later } = this.splitContinuations(cue, parts);
       const ownContent = this.contentSpans(own);
       if (!ownContent.length) return;

@@ -421,6 +421,9 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     // Not a content that starts after the cue, nor a quotation after a comma.
     assert.deepEqual(fragments('The mayor said on Monday that the harbour would reopen.', 'said', 'The mayor', ['that the harbour would reopen']), [['that the harbour would reopen']]);
     assert.deepEqual(fragments('“The harbour will reopen,” the mayor said, “in the spring.”', 'said', 'the mayor', ['The harbour will reopen', 'in the spring']), [['The harbour will reopen', 'in the spring']]);
+    // After a quotation, a quoted title after the writer's words is no second quotation; one after a comma is.
+    assert.deepEqual(fragments('“The harbour will reopen,” the mayor told the radio programme “Morning Report.”', 'told', 'the mayor', ['The harbour will reopen', 'Morning Report']), [['The harbour will reopen']]);
+    assert.deepEqual(fragments('“The harbour will reopen,” the mayor said in a statement, “but not before spring.”', 'said', 'the mayor', ['The harbour will reopen', 'but not before spring']), [['The harbour will reopen', 'but not before spring']]);
   });
 
   it('content/sentence-start: a clause before its cue, started inside its sentence, starts with the sentence', () => {
