@@ -47,7 +47,7 @@
 import type { TextLayer } from '../../text/types.js';
 import { F_ALLCAPS, F_CAP, hashWord } from '../entities/ner/features.js';
 import { A_ACCORDING, A_CUE, A_IN_QUOTE, A_QUOTE_CLOSE, A_QUOTE_OPEN, A_SENT_START, NER_ORG, NER_PERSON, type AttributionBuffer } from './features.js';
-import { ADDRESSEE_VERB_LEMMAS, CREDIT_DASHES, CUE_PREPOSITIONS, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
+import { ADDRESSEE_VERB_LEMMAS, CREDIT_DASHES, CUE_PREPOSITIONS, NON_SPEAKER_LABELS, OPENING_SUBORDINATORS, QUESTION_OPENERS, RECIPIENT_VERB_LEMMAS, SUBJECT_PRONOUNS, TOLD_CONTENT_OPENERS } from './lexicon.js';
 import { cueForms } from '../../lexicon/cues.js';
 import { FINITE_OR_MODAL_TAGS, tagIndex, tagSet, VERB_TAGS } from '../pos/tags.js';
 import type { BlockRange, CueRoles, RoleSpan } from './tagger.js';
@@ -124,6 +124,7 @@ const PARTICIPLE_TAGS = tagSet(['VBN', 'VBG', 'VBD']);
 /** Tags of a simple noun phrase: a main clause's subject ("the PBS debate moderators"), a recipient ("his aides"). */
 const NOUN_PHRASE_TAGS = tagSet(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'PRP', 'PRP$', 'POS', 'CD']);
 const RECIPIENT_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(RECIPIENT_VERB_LEMMAS), hashWord));
+const QUESTION_OPENER: ReadonlySet<number> = new Set(QUESTION_OPENERS.map(hashWord));
 const ADDRESSEE_VERBS: ReadonlySet<number> = new Set(Array.from(cueForms(ADDRESSEE_VERB_LEMMAS), hashWord));
 const TOLD_OPENERS: ReadonlySet<number> = new Set(TOLD_CONTENT_OPENERS.map(hashWord));
 const H_OF = hashWord('of'), H_ABOUT = hashWord('about');
@@ -394,7 +395,8 @@ export class BlockAssembler {
    * the person addressed by a tell-type cue (lexicon.ts RECIPIENT_VERB_LEMMAS) is not part of what was said: a content
    * starting right after the cue loses the noun phrase there when what follows opens a clause or a quotation. Before
    * "of"/"about" only a person-like recipient (ending in a pronoun, a name, a plural) counts ("told a tale of …" keeps
-   * its object).
+   * its object). Any cue's recipient after "to" ("complained to CBS that …"), and any cue's person-like object before
+   * an indirect question ("asked Ms. Kelly whether …", lexicon.ts QUESTION_OPENERS), is left out too.
    */
   private withoutRecipient(cue: RoleSpan, parts: readonly RoleSpan[]): RoleSpan[] {
     const word = this.buf.words.word, pos = this.buf.pos, attr = this.buf.attr, sent = this.buf.sentence;
@@ -402,7 +404,8 @@ export class BlockAssembler {
     if (!first || first.start !== cue.end || attr[first.start]! & (A_IN_QUOTE | A_QUOTE_OPEN)) return [...parts];
     // Any cue's recipient after "to": "complained to CBS that …", "wrote to Mrs. Clinton about …" (not an infinitive: "to comment").
     const toRecipient = word[first.start] === H_TO && first.start + 1 < first.end && NOUN_PHRASE_TAGS.has(pos[first.start + 1]!);
-    if (!toRecipient && !RECIPIENT_VERBS.has(word[cue.end - 1]!)) return [...parts];
+    // Any other cue's only before an indirect question ("asked Ms. Kelly whether …"), checked below.
+    const anyVerb = !toRecipient && !RECIPIENT_VERBS.has(word[cue.end - 1]!);
     const from = toRecipient ? first.start + 1 : first.start;
     let k = from;
     while (k < first.end && k - from < DEFAULT_MAX_RECIPIENT && NOUN_PHRASE_TAGS.has(pos[k]!) && !(k > from && SUBJECT_PRONOUN.has(word[k]!))) k++;
@@ -420,7 +423,7 @@ export class BlockAssembler {
     const relative = w === H_THAT && k + 1 < first.end && VERB_TAGS.has(pos[k + 1]!);
     const opens = (TOLD_OPENERS.has(w) && ((w !== H_OF && w !== H_ABOUT) || personalEnd) && !relative) || SUBJECT_PRONOUN.has(w) || attr[k]! & A_QUOTE_OPEN
       || (w === H_COMMA && k + 1 < first.end && attr[k + 1]! & A_QUOTE_OPEN);
-    if (!opens) return [...parts];
+    if (!opens || (anyVerb && !(personalEnd && QUESTION_OPENER.has(w)))) return [...parts];
     return [{ ...first, start: w === H_COMMA ? k + 1 : k }, ...parts.slice(1)];
   }
 

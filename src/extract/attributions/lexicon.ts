@@ -74,6 +74,13 @@ export const ADDRESSEE_VERB_LEMMAS = ['ask', 'tell', 'press', 'question', 'urge'
 /** Words that open what is told after its recipient ("told them that …", "reminded voters of …"), lower-case. */
 export const TOLD_CONTENT_OPENERS = ['that', 'how', 'what', 'why', 'whether', 'if', 'when', 'where', 'who', 'to', 'about', 'of'] as const;
 
+/**
+ * Words that open an indirect question after its addressee ("asked Ms. Kelly whether …", "pressed her if …"),
+ * lower-case: with any cue, a person-like noun phrase before one is who was asked (not "to": PolNeAR keeps the
+ * recipient before an infinitive more often than not).
+ */
+export const QUESTION_OPENERS = ['if', 'whether'] as const;
+
 /** Subject pronouns: after a recipient, one opens the clause that was told ("telling his aides he planned …"). */
 export const SUBJECT_PRONOUNS = ['he', 'she', 'they', 'i', 'we', 'it'] as const;
 

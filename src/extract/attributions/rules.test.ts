@@ -364,6 +364,9 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     assert.deepEqual(contentAfter('She complained to the referee that the pitch was wet.', 'complained', 'She', 'to the referee that the pitch was wet'), [['that the pitch was wet']]);
     assert.deepEqual(contentAfter('He wrote to Ms. Okafor about the budget.', 'wrote', 'He', 'to Ms. Okafor about the budget'), [['about the budget']]);
     assert.deepEqual(contentAfter('The mayor declined to comment on the budget.', 'declined', 'The mayor', 'to comment on the budget'), [['to comment on the budget']]);
+    // Any cue's person-like object before an indirect question; not before an infinitive.
+    assert.deepEqual(contentAfter('Reporters asked Ms. Okafor whether she would run.', 'asked', 'Reporters', 'Ms. Okafor whether she would run'), [['whether she would run']]);
+    assert.deepEqual(contentAfter('The mayor urged residents to stay indoors.', 'urged', 'The mayor', 'residents to stay indoors'), [['residents to stay indoors']]);
   });
 
   it('content/raising-subject: the subject of a raising cue, or of a passive one before an infinitive, is content', () => {
