@@ -642,6 +642,12 @@ export class BlockAssembler {
     return out;
   }
 
+  /** Whether tokens [from, to) hold any of the source, a cue, or another cue's roles: a content is not widened over them. */
+  private claimed(from: number, to: number, cue: RoleSpan, source: RoleSpan | null, tagged: readonly CueRoles[]): boolean {
+    const taken = (s: RoleSpan): boolean => s.start < to && s.end > from;
+    return (!!source && taken(source)) || tagged.some((t) => taken(t.cue) || (t.cue !== cue && t.roles.some(taken)));
+  }
+
   /**
    * `content/sentence-end`: a content wholly after its cue that the role tagger stopped a few words short of its
    * sentence's end, and not at a comma ("… to be hit even harder than they were hit by France ▌ in airstrikes on
@@ -658,8 +664,7 @@ export class BlockAssembler {
     while (end > last.end && !isWord(end - 1)) end--;
     if (end <= last.end || end - last.end > DEFAULT_MAX_TAIL || this.buf.words.word[last.end] === H_COMMA) return [...parts];
     if (attr[last.end - 1]! & A_IN_QUOTE && !(attr[last.end - 1]! & A_QUOTE_CLOSE)) return [...parts];
-    const taken = (s: RoleSpan): boolean => s.start < end && s.end > last.end;
-    if ((source && taken(source)) || tagged.some((t) => taken(t.cue) || (t.cue !== cue && t.roles.some(taken)))) return [...parts];
+    if (this.claimed(last.end, end, cue, source, tagged)) return [...parts];
     for (let i = last.end; i < end; i++) if (attr[i]! & A_CUE) return [...parts];
     return [...parts.slice(0, -1), { ...last, end }];
   }
@@ -682,8 +687,7 @@ export class BlockAssembler {
     let clause = false;
     for (let i = first.start; i < first.end && !clause; i++) clause = FINITE_OR_MODAL_TAGS.has(this.buf.pos[i]!);
     if (!clause) return [...parts];
-    const taken = (s: RoleSpan): boolean => s.start < first.start && s.end > start;
-    if ((source && taken(source)) || tagged.some((t) => taken(t.cue) || (t.cue !== cue && t.roles.some(taken)))) return [...parts];
+    if (this.claimed(start, first.start, cue, source, tagged)) return [...parts];
     return [{ ...first, start }, ...parts.slice(1)];
   }
 
