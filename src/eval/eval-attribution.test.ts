@@ -103,8 +103,11 @@ describe('parseArgs', () => {
       oracle: false,
       baseline: 'quotes',
       keepNested: false,
+      literal: false,
     });
     assert.equal((parseArgs(['--keep-nested']) as { keepNested: boolean }).keepNested, true);
+    assert.equal((parseArgs(['--literal']) as { literal: boolean }).literal, true);
+    assert.equal(typeof parseArgs(['--literal', '--keep-nested']), 'string');
     assert.equal(typeof parseArgs(['--split', 'test']), 'string');
     assert.equal(typeof parseArgs(['--baseline', 'x']), 'string');
     assert.equal(typeof parseArgs(['--oracle', '--baseline', 'quotes']), 'string');

@@ -3,12 +3,13 @@
  * ../shared/docs/data.md defines it (definitions: docs/evaluation.md).
  *
  *   npm run eval:attribution [-- --split train|dev] [-- --limit N] [-- --json]
- *                            [-- --oracle] [-- --baseline quotes] [-- --keep-nested]
+ *                            [-- --oracle] [-- --baseline quotes] [-- --keep-nested | -- --literal]
  *
  * Reads `$PARALLAX_DATA/polnear/SPLIT` (default dev); runs the library's `extract()` once on all the split's
  * texts; the gold annotations are read only here. Our attributions are scored in PolNeAR's form: continuations
  * folded into the attribution they continue, and attributions nested inside another's content left out
- * (attribution-gold.ts; `--keep-nested` scores them too). `--oracle` scores gold against itself (1.0 everywhere);
+ * (attribution-gold.ts; `--keep-nested` scores them too; `--literal` does neither, scoring the contract's attributions
+ * as they stand, as a scorer reading `parallax extract` output would). `--oracle` scores gold against itself (1.0 everywhere);
  * `--baseline quotes` scores the eval-only quote baseline (./attribution-baseline.ts); neither runs extract().
  * Missing data: says so and exits 0, or exits 1 under CI=true.
  */
@@ -242,6 +243,8 @@ export interface Options {
   oracle: boolean;
   baseline: 'quotes' | null;
   keepNested: boolean;
+  /** Score the contract's attributions as they stand: continuations on their own, nested ones kept. */
+  literal: boolean;
 }
 
 const SPEC = {
@@ -249,7 +252,7 @@ const SPEC = {
   summary: `Who said what against PolNeAR's gold attributions (dev unless told), scored as ../shared/docs/data.md says: exact and
 overlap P/R/F1 per role, attribution-level F1, and a breakdown by kind, source and outlet. Ours are put in PolNeAR's form
 first: a quotation's continuations folded into it, attributions nested inside another's content left out.`,
-  options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' }, 'keep-nested': { type: 'boolean' } },
+  options: { split: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, oracle: { type: 'boolean' }, baseline: { type: 'string' }, 'keep-nested': { type: 'boolean' }, literal: { type: 'boolean' } },
   help: {
     split: 'train or dev (default dev)',
     limit: 'only the first VALUE articles',
@@ -257,20 +260,22 @@ first: a quotation's continuations folded into it, attributions nested inside an
     oracle: 'score gold against itself (checks the scorer: 1.0 everywhere)',
     baseline: "'quotes': score the quoted-string baseline instead of extract()",
     'keep-nested': "also score attributions nested inside another's content (PolNeAR annotates none, so by default they are left out)",
+    literal: "score our attributions as the contract gives them: each continuation on its own, nested ones kept",
   },
-  examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --keep-nested', 'npm run eval:attribution -- --baseline quotes'],
+  examples: ['npm run eval:attribution', 'npm run eval:attribution -- --split train --limit 50 --json', 'npm run eval:attribution -- --keep-nested', 'npm run eval:attribution -- --literal', 'npm run eval:attribution -- --baseline quotes'],
 } as const satisfies ScriptSpec<ScriptOptions>;
 
 export function parseArgs(argv: readonly string[]): Options | string {
   const parsed = parseScriptArgs(SPEC, argv);
   if ('error' in parsed) return parsed.error;
-  const { split = 'dev', limit, json = false, oracle = false, baseline, 'keep-nested': keepNested = false } = parsed.values;
+  const { split = 'dev', limit, json = false, oracle = false, baseline, 'keep-nested': keepNested = false, literal = false } = parsed.values;
   if (split !== 'train' && split !== 'dev') return `--split must be train or dev (got ${split})`;
   const n = limit === undefined ? null : Number(limit);
   if (n !== null && (!Number.isInteger(n) || n < 1)) return '--limit needs a positive whole number';
   if (baseline !== undefined && baseline !== 'quotes') return `--baseline: only "quotes" is known (got ${baseline})`;
   if (oracle && baseline) return '--oracle and --baseline are exclusive';
-  return { split, limit: n, json, oracle, baseline: baseline ?? null, keepNested };
+  if (literal && keepNested) return '--literal already keeps nested attributions; give one of the two';
+  return { split, limit: n, json, oracle, baseline: baseline ?? null, keepNested, literal };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -288,7 +293,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`eval:attribution: no PolNeAR articles with annotations under ${check.path}; skipped`);
     return isCI() ? 1 : 0;
   }
-  const system = opts.oracle ? 'oracle (gold against itself)' : opts.baseline ? 'baseline quotes (eval-only)' : 'parallax extract()';
+  const system = opts.oracle ? 'oracle (gold against itself)' : opts.baseline ? 'baseline quotes (eval-only)'
+    : opts.literal ? 'parallax extract(), literally (continuations on their own, nested attributions kept)' : 'parallax extract()';
   const byInput = new Map<string, ExtractRecord>();
   if (!opts.oracle && !opts.baseline) for (const r of await extract(articles.map((a) => a.textPath))) byInput.set(r.input, r);
 
@@ -311,8 +317,8 @@ async function main(argv: string[]): Promise<number> {
         skipped.push({ article: article.name, reason: found.reason });
         continue;
       }
-      predicted = foldContinuations(found.record.attributions);
-      if (!opts.keepNested) {
+      predicted = opts.literal ? [...found.record.attributions] : foldContinuations(found.record.attributions);
+      if (!opts.keepNested && !opts.literal) {
         const flat = withoutNested(predicted, (a) => ({ content: a.content, cue: a.cue }));
         nestedLeftOut += predicted.length - flat.length;
         predicted = flat;
@@ -320,7 +326,7 @@ async function main(argv: string[]): Promise<number> {
     }
     scores.push(scoreArticle(article.name, text, gold, predicted.map((p) => predictedAttribution(text, p))));
   }
-  const report = aggregate(opts.split, system, scores, skipped, opts.oracle || opts.baseline || opts.keepNested ? null : nestedLeftOut);
+  const report = aggregate(opts.split, system, scores, skipped, opts.oracle || opts.baseline || opts.keepNested || opts.literal ? null : nestedLeftOut);
   console.log(opts.json ? JSON.stringify(report) : formatReport(report));
   return 0;
 }
