@@ -649,15 +649,15 @@ export class BlockAssembler {
   }
 
   /**
-   * `content/sentence-end`: a content wholly after its cue that the role tagger stopped a few words short of its
-   * sentence's end, and not at a comma ("… to be hit even harder than they were hit by France ▌ in airstrikes on
+   * `content/sentence-end`: a content's last fragment after its cue that the role tagger stopped a few words short of
+   * its sentence's end, and not at a comma ("… to be hit even harder than they were hit by France ▌ in airstrikes on
    * Sunday night.", "I'd see this once ▌ before I died"), runs on to the end: a short trailing phrase belongs to the
    * clause reported. Not past a comma (a clause or apposition of the writer's may follow), over more than
    * DEFAULT_MAX_TAIL tokens, from inside a quotation, or over a cue word, a source or another cue's content.
    */
   private toSentenceEnd(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
     const last = parts[parts.length - 1];
-    if (!last || parts[0]!.start < cue.end) return [...parts];
+    if (!last || last.start < cue.end) return [...parts];
     const attr = this.buf.attr, tokens = this.layer.tokens;
     const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
     let end = this.sentenceEnd(last.end - 1, range.to);
@@ -670,15 +670,16 @@ export class BlockAssembler {
   }
 
   /**
-   * `content/sentence-start`: a clause wholly before its cue that the role tagger started inside its sentence ("But ▌
-   * that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …, he added", "After ▌ Mr.
-   * Trump took possession of the jet, he made changes, …", `He had “▌wanted to be a pilot,” she told …`) starts at the
-   * sentence's start (past an opening quotation mark): a mixed quotation's lead-in, an opening conjunction or clause
-   * and a sentence's subject are part of what is reported. Not over a source, cue or another cue's content between.
+   * `content/sentence-start`: a content's first fragment, a clause before its cue, that the role tagger started
+   * inside its sentence ("But ▌ that is not good enough, he said", "Mr. Trump, ▌ who is not taking large donations, …,
+   * he added", "After ▌ Mr. Trump took possession of the jet, he made changes, …", `He had “▌wanted to be a pilot,”
+   * she told …`) starts at the sentence's start (past an opening quotation mark): a mixed quotation's lead-in, an
+   * opening conjunction or clause and a sentence's subject are part of what is reported. Not over a source, cue or
+   * another cue's content between.
    */
   private fromSentenceStart(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
     const first = parts[0];
-    if (!first || parts[parts.length - 1]!.end > cue.start) return [...parts];
+    if (!first || first.end > cue.start) return [...parts];
     const attr = this.buf.attr;
     let start = this.sentenceStart(first.start, range.from);
     if (attr[start]! & A_QUOTE_OPEN && start + 1 < first.start) start++;

@@ -434,6 +434,8 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
     // Not a noun phrase or relative word, nor a content after its cue.
     assert.deepEqual(contentAfter('The harbour reopened in May, a move the mayor praised.', 'praised', 'the mayor', 'a move'), [['a move']]);
     assert.deepEqual(contentAfter('In Leeds, the mayor said the harbour is busy again.', 'said', 'the mayor', 'the harbour is busy again'), [['the harbour is busy again']]);
+    // The first fragment of a content that runs on after its cue.
+    assert.deepEqual(contentAfter('But the plan is not good enough, the mayor said, and never was.', 'said', 'the mayor', ['the plan is not good enough', 'and never was']), [['But the plan is not good enough', 'and never was']]);
   });
 
   it('content/according-to-phrase: after a sentence-initial "According to", the comma closes the source', () => {
@@ -446,6 +448,8 @@ describe('content boundaries the role tagger drew past (BlockAssembler)', () => 
 
   it('content/sentence-end: a content after its cue stopped a few words short of the sentence end runs on to it', () => {
     assert.deepEqual(contentAfter('The mayor said the harbour would reopen in the spring.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen in the spring']]);
+    // The last fragment of a content that starts before its cue.
+    assert.deepEqual(contentAfter('The harbour, the mayor said, would reopen in the spring.', 'said', 'the mayor', ['The harbour', 'would reopen']), [['The harbour', 'would reopen in the spring']]);
     // Not past a comma, nor over many words, nor over another cue word.
     assert.deepEqual(contentAfter('The mayor said the harbour would reopen, which pleased the fishermen.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
     assert.deepEqual(contentAfter('The mayor said the harbour would reopen after a long and costly repair of the old stone wall by the council.', 'said', 'The mayor', 'the harbour would reopen'), [['the harbour would reopen']]);
