@@ -300,6 +300,8 @@ async function main(argv: string[]): Promise<number> {
 
   const scores: ArticleScore[] = [];
   const skipped: AttributionReport['skipped'] = [];
+  // PolNeAR's flat form (nested attributions left out) unless told to keep them or to score literally.
+  const flat = !opts.keepNested && !opts.literal;
   let nestedLeftOut = 0;
   for (const article of articles) {
     const text = readFileSync(article.textPath, 'utf8').replace(/^\uFEFF/, '');
@@ -318,7 +320,7 @@ async function main(argv: string[]): Promise<number> {
         continue;
       }
       predicted = opts.literal ? [...found.record.attributions] : foldContinuations(found.record.attributions);
-      if (!opts.keepNested && !opts.literal) {
+      if (flat) {
         const flat = withoutNested(predicted, (a) => ({ content: a.content, cue: a.cue }));
         nestedLeftOut += predicted.length - flat.length;
         predicted = flat;
@@ -326,7 +328,7 @@ async function main(argv: string[]): Promise<number> {
     }
     scores.push(scoreArticle(article.name, text, gold, predicted.map((p) => predictedAttribution(text, p))));
   }
-  const report = aggregate(opts.split, system, scores, skipped, opts.oracle || opts.baseline || opts.keepNested || opts.literal ? null : nestedLeftOut);
+  const report = aggregate(opts.split, system, scores, skipped, opts.oracle || opts.baseline || !flat ? null : nestedLeftOut);
   console.log(opts.json ? JSON.stringify(report) : formatReport(report));
   return 0;
 }

@@ -187,15 +187,21 @@ export class BlockAssembler {
     return { start: tokens[s.start]!.start, end: tokens[s.end - 1]!.end };
   }
 
+  /** Whether token i is a word or a number (not punctuation or a quotation mark). */
+  private isWord(i: number): boolean {
+    const kind = this.layer.tokens[i]!.kind;
+    return kind === 'word' || kind === 'number';
+  }
+
   private kindOf(parts: readonly { start: number; end: number }[]): AttributionFinding['kind'] {
     let quoted = 0, plain = 0;
-    const attr = this.buf.attr, tokens = this.layer.tokens;
+    const attr = this.buf.attr;
     for (const p of parts) {
       for (let i = p.start; i < p.end; i++) {
         const a = attr[i]!;
         if (a & (A_QUOTE_OPEN | A_QUOTE_CLOSE)) continue;
         if (a & A_IN_QUOTE) quoted++;
-        else if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') plain++;
+        else if (this.isWord(i)) plain++;
       }
     }
     return quoted > 0 && plain === 0 ? 'direct' : quoted > 0 ? 'mixed' : 'indirect';
@@ -214,10 +220,10 @@ export class BlockAssembler {
    * runs to the block's end (or its last closing mark ends the block), with no other words outside it.
    */
   private wholeQuote(from: number, to: number): { start: number; end: number } | null {
-    const attr = this.buf.attr, tokens = this.layer.tokens;
+    const attr = this.buf.attr;
     if (!(attr[from]! & A_QUOTE_OPEN)) return null;
     for (let i = from; i < to; i++) {
-      if (!(attr[i]! & (A_IN_QUOTE | A_QUOTE_CLOSE)) && (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number')) return null;
+      if (!(attr[i]! & (A_IN_QUOTE | A_QUOTE_CLOSE)) && this.isWord(i)) return null;
     }
     return { start: from, end: to };
   }
@@ -228,8 +234,7 @@ export class BlockAssembler {
    * is not, continue the quotation before them. One that another cue's content claims is that cue's.
    */
   private quotesAfter(after: number, range: BlockRange, contents: ReadonlyArray<readonly RoleSpan[]>): Array<{ start: number; end: number }> {
-    const attr = this.buf.attr, sent = this.buf.sentence, tokens = this.layer.tokens;
-    const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
+    const attr = this.buf.attr, sent = this.buf.sentence;
     const out: Array<{ start: number; end: number }> = [];
     let i = this.sentenceEnd(after, range.to, sent[after - 1]);
     while (i < range.to && attr[i]! & A_QUOTE_OPEN) {
@@ -237,7 +242,7 @@ export class BlockAssembler {
       for (; j < range.to; j++) {
         if (attr[j]! & A_QUOTE_OPEN) break; // the next quotation
         if (attr[j]! & (A_IN_QUOTE | A_QUOTE_CLOSE)) end = j + 1;
-        else if (isWord(j)) break;
+        else if (this.isWord(j)) break;
       }
       // Words after the closing mark in its sentence (“B,” she added.): that sentence has a cue of its own.
       if (j < range.to && sent[j] === sent[end - 1]) break;
@@ -281,18 +286,14 @@ export class BlockAssembler {
     const quotedBefore = before.some((p) => this.kindOf([p]) === 'direct');
     return parts.filter((p) => {
       if (p.start < cue.end || sent[p.start] !== sent[cue.start]) return true;
+      // The token before the fragment, past its opening quotation marks.
       let k = p.start - 1;
-      while (k >= cue.end && attr[k]! & A_QUOTE_OPEN && !(this.layer.tokens[k]!.kind === 'word')) k--;
+      while (k >= cue.end && attr[k]! & A_QUOTE_OPEN) k--;
       if (k >= cue.end && pos[k] === POS_IN && word[k] !== H_THAT) return false;
       if (!quotedBefore) return true;
       // A second quotation right after the cue and source ("“A,” he said, “B.”"), not one after words of the writer's ("said on NBC's “Meet the Press”").
-      let j = p.start - 1;
-      while (j >= cue.end && attr[j]! & A_QUOTE_OPEN) j--;
-      const afterComma = j >= cue.end && (word[j] === H_COMMA || this.text[this.layer.tokens[j]!.start] === ':');
-      for (let i = cue.end; i < p.start && !afterComma; i++) {
-        const t = this.layer.tokens[i]!;
-        if ((t.kind === 'word' || t.kind === 'number') && !(source && i >= source.start && i < source.end)) return false;
-      }
+      const afterComma = k >= cue.end && (word[k] === H_COMMA || this.text[this.layer.tokens[k]!.start] === ':');
+      for (let i = cue.end; i < p.start && !afterComma; i++) if (this.isWord(i) && !(source && i >= source.start && i < source.end)) return false;
       for (let i = p.start; i < p.end; i++) if (attr[i]! & (A_IN_QUOTE | A_QUOTE_OPEN | A_QUOTE_CLOSE)) return true;
       return false;
     });
@@ -306,11 +307,10 @@ export class BlockAssembler {
    */
   private withoutStrayFragments(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[]): RoleSpan[] {
     if (parts.length < 2) return [...parts];
-    const tokens = this.layer.tokens;
     const holds = (s: RoleSpan | null, from: number, to: number): boolean => !!s && s.start >= from && s.end <= to;
     const parted = (from: number, to: number): boolean => {
       if (holds(cue, from, to) || holds(source, from, to)) return false;
-      for (let i = from; i < to; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') return true;
+      for (let i = from; i < to; i++) if (this.isWord(i)) return true;
       return false;
     };
     const sorted = [...parts].sort((a, b) => a.start - b.start);
@@ -658,10 +658,9 @@ export class BlockAssembler {
   private toSentenceEnd(cue: RoleSpan, source: RoleSpan | null, parts: readonly RoleSpan[], range: BlockRange, tagged: readonly CueRoles[]): RoleSpan[] {
     const last = parts[parts.length - 1];
     if (!last || last.start < cue.end) return [...parts];
-    const attr = this.buf.attr, tokens = this.layer.tokens;
-    const isWord = (i: number): boolean => tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number';
+    const attr = this.buf.attr;
     let end = this.sentenceEnd(last.end - 1, range.to);
-    while (end > last.end && !isWord(end - 1)) end--;
+    while (end > last.end && !this.isWord(end - 1)) end--;
     if (end <= last.end || end - last.end > DEFAULT_MAX_TAIL || this.buf.words.word[last.end] === H_COMMA) return [...parts];
     if (attr[last.end - 1]! & A_IN_QUOTE && !(attr[last.end - 1]! & A_QUOTE_CLOSE)) return [...parts];
     if (this.claimed(last.end, end, cue, source, tagged)) return [...parts];
